@@ -452,6 +452,13 @@
             <numerusform>Cold Start (%n modules)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s) were left out of the run history: they came faster than the disk could keep them.</source>
+        <translation>
+            <numerusform>%n run was left out of the run history: runs came faster than the disk could keep them.</numerusform>
+            <numerusform>%n runs were left out of the run history: they came faster than the disk could keep them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ScenarioScaffold</name>

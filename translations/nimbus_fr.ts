@@ -11609,6 +11609,17 @@ Invalide : %2</translation>
         <source>Mint a token of the design&apos;s user pool for a protected route (Run &gt; Mint Token)</source>
         <translation>Créer un jeton du groupe d’utilisateurs de la conception pour une route protégée (Exécuter &gt; Créer un jeton)</translation>
     </message>
+    <message>
+        <source>Some runs could not be written to the run history: %1</source>
+        <translation>Des exécutions n’ont pas pu être écrites dans l’historique : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) were left out of the run history: they came faster than the disk could keep them.</source>
+        <translation>
+            <numerusform>%n exécution n’a pas été gardée dans l’historique : les exécutions arrivaient plus vite que le disque ne pouvait les garder.</numerusform>
+            <numerusform>%n exécutions n’ont pas été gardées dans l’historique : elles arrivaient plus vite que le disque ne pouvait les garder.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::RuntimeApi</name>

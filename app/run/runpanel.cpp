@@ -36,6 +36,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
@@ -351,6 +353,11 @@ QWidget *RunPanel::createHistoryPage()
     historyButtons->addWidget(mUseEvent);
     historyButtons->addWidget(mCompare);
     historyButtons->addStretch(1);
+    mHistoryNotice = new QLabel(historyPage);
+    mHistoryNotice->setObjectName(u"historyNotice"_s);
+    mHistoryNotice->setWordWrap(true);
+    mHistoryNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mHistoryNotice->hide();
     auto *historySplit = new QSplitter(Qt::Horizontal, historyPage);
     historySplit->addWidget(mHistory);
     historySplit->addWidget(mHistoryDetails);
@@ -358,6 +365,7 @@ QWidget *RunPanel::createHistoryPage()
     auto *historyLayout = new QVBoxLayout(historyPage);
     historyLayout->setContentsMargins(0, 4, 0, 0);
     historyLayout->addLayout(historyButtons);
+    historyLayout->addWidget(mHistoryNotice);
     historyLayout->addWidget(historySplit, 1);
 
     connect(mHistory, &QTreeWidget::itemSelectionChanged, this, &RunPanel::showHistoryEntry);
@@ -784,7 +792,25 @@ void RunPanel::reloadHistory(const QString &selectRequest)
         if (!selectRequest.isEmpty() && e.result.requestId == selectRequest)
             mHistory->setCurrentItem(item);
     }
+    updateHistoryNotice();
     updateButtons();
+}
+
+void RunPanel::updateHistoryNotice()
+{
+    const RunHistory &history = mRunner->history();
+    QStringList notes;
+    if (const std::optional<Error> error = history.writeError())
+        notes.append(tr("Some runs could not be written to the run history: %1").arg(error->message));
+    if (const qint64 dropped = history.dropped())
+        notes.append(tr("%n run(s) were left out of the run history: they came faster than the disk could keep "
+                        "them.",
+                        nullptr, int(qMin<qint64>(dropped, std::numeric_limits<int>::max()))));
+    QPalette palette = mHistoryNotice->palette();
+    palette.setColor(QPalette::WindowText, Theme::failure());
+    mHistoryNotice->setPalette(palette);
+    mHistoryNotice->setText(notes.join(u'\n'));
+    mHistoryNotice->setVisible(!notes.isEmpty());
 }
 
 void RunPanel::showHistoryEntry()

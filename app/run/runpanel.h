@@ -95,6 +95,8 @@ private:
     void showBody(const InvocationResult &result);
     // The run with that request id is selected, if it is listed.
     void reloadHistory(const QString &selectRequest = {});
+    // Says, above the runs, when the history failed to write some or left some out.
+    void updateHistoryNotice();
     void showHistoryEntry();
     void setBadge(const QString &text, const QColor &colour);
     void updateButtons();
@@ -124,6 +126,7 @@ private:
     QPushButton *mToken = nullptr;
     CodeEditor *mEventEditor;
     QLabel *mEventStatus;
+    QLabel *mHistoryNotice;
     QTimer *mValidateTimer;
     QString mEventError;
 

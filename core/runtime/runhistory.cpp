@@ -581,6 +581,12 @@ qint64 RunHistory::dropped() const
     return mDropped;
 }
 
+std::optional<Error> RunHistory::writeError() const
+{
+    std::lock_guard queue(mQueueLock);
+    return mWriteError;
+}
+
 QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
 {
     // Pruning runs every few records: never show more than the retention.

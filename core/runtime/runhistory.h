@@ -76,6 +76,9 @@ public:
     // How many invocations were dropped unwritten because more than kQueueLimit runs or
     // kQueueBytes waited.
     qint64 dropped() const;
+    // The first write that failed since the last flush(), without waiting for the writes
+    // queued or forgetting it (what the Run dock shows).
+    std::optional<Error> writeError() const;
     // What waits to be written at most: past it the oldest waiting are dropped (the
     // retention would prune them soon anyway), so that a file another program keeps
     // locked, or a disk slower than the cloud, cannot grow the studio's memory without

@@ -7,6 +7,8 @@
 #include "run/runpanel.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
+#include "storage/database.h"
+#include "storage/projectfile.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -29,6 +31,8 @@ class TestRunPanelLoad : public QObject
 private slots:
     void cloudRunsAreShownAFewTimesASecond();
     void theUsersRunShowsAtOnce();
+    void historyWriteFailureIsShown();
+    void runsLeftOutAreShown();
 };
 
 namespace {
@@ -134,6 +138,49 @@ void TestRunPanelLoad::theUsersRunShowsAtOnce()
              qPrintable(f.panel.figures()->text()));
     QVERIFY(f.panel.resultView()->text().contains(QStringLiteral("\"mine\": true")));
     f.runner.pool()->stopAll();
+}
+
+// The history of a saved project, opened; then another connection does sql to its file.
+static bool openSavedHistory(Fixture &f, const QTemporaryDir &dir, const char *sql, Database *other)
+{
+    ProjectFile file;
+    const QString path = dir.filePath(QStringLiteral("p.nimbus"));
+    return file.save(f.project, path) && f.runner.history().open(path) && other->open(path, Database::Mode::ReadWrite)
+           && other->exec(QString::fromLatin1(sql));
+}
+
+// A run the history could not write is said above the runs, not lost in silence.
+void TestRunPanelLoad::historyWriteFailureIsShown()
+{
+    Fixture f;
+    QTemporaryDir dir;
+    Database other;
+    QVERIFY(openSavedHistory(f, dir,
+                             "CREATE TRIGGER refuse BEFORE INSERT ON run_history "
+                             "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+                             &other));
+    auto *notice = f.panel.findChild<QLabel *>(QStringLiteral("historyNotice"));
+    QVERIFY(notice);
+    QVERIFY(notice->isHidden());
+    f.cloudRun(QStringLiteral("r1"), 1.0);
+    QVERIFY(QTest::qWaitFor([&] { return !notice->isHidden(); }, 5000));
+    QVERIFY2(notice->text().contains(QLatin1String("refused by the test")), qPrintable(notice->text()));
+}
+
+// Runs that came faster than the file could take them (here it is locked) are counted there.
+void TestRunPanelLoad::runsLeftOutAreShown()
+{
+    Fixture f;
+    QTemporaryDir dir;
+    Database other;
+    QVERIFY(openSavedHistory(f, dir, "BEGIN EXCLUSIVE", &other));
+    for (int i = 0; i < RunHistory::kQueueLimit + 20; ++i)
+        QVERIFY(f.runner.history().record(f.function, "{}", run(QString::number(i), 1.0)));
+    f.cloudRun(QStringLiteral("last"), 1.0);
+    auto *notice = f.panel.findChild<QLabel *>(QStringLiteral("historyNotice"));
+    QVERIFY(QTest::qWaitFor([&] { return !notice->isHidden(); }, 5000));
+    QVERIFY2(notice->text().contains(QLatin1String("left out")), qPrintable(notice->text()));
+    QVERIFY(other.exec(QStringLiteral("COMMIT")));
 }
 
 QTEST_MAIN(TestRunPanelLoad)
