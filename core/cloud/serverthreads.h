@@ -51,9 +51,10 @@ public:
     using Serve =
         std::function<void(const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io)>;
 
-    // Half the machine's cores, at least least (1 to 4) and at most four: the cloud's own
-    // thread and the workers need the rest. NIMBUS_SERVER_THREADS sets it (1 to 16), for
-    // benchmarks.
+    // Half the machine's cores, at least least (1 to 4) and at most four: when they only
+    // read and write, the cloud's own thread and the workers need the rest; a server that
+    // answers some requests on them (the AWS endpoint's shared GetItems) asks for more.
+    // NIMBUS_SERVER_THREADS sets it (1 to 16), for benchmarks.
     static int defaultCount(int least = 1);
 
     ServerThreads(int count, Serve serve);
