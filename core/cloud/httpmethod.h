@@ -91,17 +91,20 @@ public:
     }
 
     // Accepts from a socket already listening (a duplicate of another server's), with
-    // guard's rules; false when the descriptor is not a listening socket.
-    bool acceptFrom(qintptr descriptor, const RequestGuard *guard, GuardedTcpServer::BodyLimit limit,
-                    GuardedTcpServer::Refusal refusal, GuardedTcpServer::Spill spill = {})
+    // guard's rules, once the returned server resumes accepting; nullptr when the
+    // descriptor is not a listening socket.
+    GuardedTcpServer *acceptFrom(qintptr descriptor, const RequestGuard *guard, GuardedTcpServer::BodyLimit limit,
+                                 GuardedTcpServer::Refusal refusal, GuardedTcpServer::Spill spill = {})
     {
         auto *tcp = new GuardedTcpServer(guard, std::move(limit), std::move(refusal));
         tcp->setParent(this);
         tcp->setSpill(std::move(spill));
         if (!tcp->setSocketDescriptor(descriptor))
-            return false;
+            return nullptr;
+        // Before this thread's event loop can accept anything.
+        tcp->pauseAccepting();
         bind(tcp);
-        return true;
+        return tcp;
     }
 
 protected:

@@ -10,6 +10,8 @@
 #include <limits>
 #include <memory>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
@@ -424,14 +426,37 @@ void GuardedTcpServer::answerSpilled(QTcpSocket *socket, const HttpResponseData 
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
+    if (mPlace && !mPlace(descriptor))
+        return;
+    if (!take(descriptor))
+        ::close(int(descriptor));
+}
+
+void GuardedTcpServer::adopt(qintptr descriptor)
+{
+    if (!take(descriptor)) {
+        ::close(int(descriptor));
+        return;
+    }
+    // As QTcpServer does after each connection it accepts itself.
+    emit newConnection();
+}
+
+bool GuardedTcpServer::take(qintptr descriptor)
+{
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
-        return;
+        if (mOpen)
+            mOpen->deref();
+        return false;
     }
+    if (mOpen)
+        connect(socket, &QObject::destroyed, [open = mOpen] { open->deref(); });
     new ConnectionGuard(socket, mGuard, mLimit, mRefusal, mSpill.take ? &mSpill : nullptr);
     connectionAccepted(socket);
     addPendingConnection(socket);
+    return true;
 }
 
 } // namespace Nimbus

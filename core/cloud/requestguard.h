@@ -9,12 +9,14 @@
 
 #include "httproutes.h"
 
+#include <QAtomicInt>
 #include <QHostAddress>
 #include <QSet>
 #include <QString>
 #include <QTcpServer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QHttpServerRequest;
@@ -99,6 +101,21 @@ public:
     // the next request on the connection is counted from zero.
     static void requestRead(QTcpSocket *socket);
 
+    // Spreads connections over several servers, each on its own thread: place is called
+    // with each connection this server accepts, before anything is read from it, and
+    // returns false when it gave the descriptor to another server (whose adopt() takes
+    // it on that server's thread), true to keep it here. open, when set, is lowered as
+    // each connection this server serves ends (whoever places raises it).
+    using Place = std::function<bool(qintptr descriptor)>;
+    void setPlacement(Place place, std::shared_ptr<QAtomicInt> open)
+    {
+        mPlace = std::move(place);
+        mOpen = std::move(open);
+    }
+    // Serves a connection another server accepted; call on this server's thread. The
+    // descriptor is closed when it cannot be served.
+    void adopt(qintptr descriptor);
+
 protected:
     void incomingConnection(qintptr descriptor) override;
     // A subclass's look at each new connection, before the HTTP server reads from it (the
@@ -106,10 +123,15 @@ protected:
     virtual void connectionAccepted(QTcpSocket *socket) { Q_UNUSED(socket) }
 
 private:
+    // Serves a connection: its guard, then the HTTP server's pending connections.
+    bool take(qintptr descriptor);
+
     const RequestGuard *mGuard;
     BodyLimit mLimit;
     Refusal mRefusal;
     Spill mSpill;
+    Place mPlace;
+    std::shared_ptr<QAtomicInt> mOpen;
 };
 
 // The HTTP server behind a GuardedTcpServer (httpmethod.h: it needs Qt HttpServer).

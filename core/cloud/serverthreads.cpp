@@ -9,6 +9,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <utility>
+
 namespace Nimbus {
 
 namespace {
@@ -128,7 +130,8 @@ quint16 ServerThreads::listen(RequestGuard *guard, GuardedTcpServer::BodyLimit l
                 };
                 spill.directory = mSpillDirectory;
             }
-            accepting = server->acceptFrom(descriptor, guard, limit, refusal, std::move(spill));
+            lane.accepting = server->acceptFrom(descriptor, guard, limit, refusal, std::move(spill));
+            accepting = lane.accepting != nullptr;
             lane.server = server;
             },
             Qt::BlockingQueuedConnection);
@@ -137,7 +140,59 @@ quint16 ServerThreads::listen(RequestGuard *guard, GuardedTcpServer::BodyLimit l
             return 0;
         }
     }
+    // Every lane's server exists before any places a connection on another.
+    for (int i = 0; i < int(mLanes.size()); ++i) {
+        Lane &lane = mLanes[size_t(i)];
+        QMetaObject::invokeMethod(
+            lane.mailbox.get(),
+            [this, i, accepting = lane.accepting, open = lane.open] {
+            if (mLanes.size() > 1)
+                accepting->setPlacement([this, i](qintptr descriptor) { return place(i, descriptor); }, open);
+            accepting->resumeAccepting();
+            },
+            Qt::BlockingQueuedConnection);
+    }
     return listening.serverPort();
+}
+
+namespace {
+
+// A descriptor on its way to another thread, closed if it never arrives (the lane
+// stopped first).
+class Handed
+{
+public:
+    explicit Handed(qintptr descriptor) : mDescriptor(descriptor) { }
+    ~Handed()
+    {
+        if (mDescriptor >= 0)
+            ::close(int(mDescriptor));
+    }
+    Handed(const Handed &) = delete;
+    Handed &operator=(const Handed &) = delete;
+    qintptr take() { return std::exchange(mDescriptor, -1); }
+
+private:
+    qintptr mDescriptor;
+};
+
+} // namespace
+
+bool ServerThreads::place(int from, qintptr descriptor)
+{
+    int least = from;
+    for (int i = 0; i < int(mLanes.size()); ++i) {
+        if (mLanes[size_t(i)].open->loadRelaxed() < mLanes[size_t(least)].open->loadRelaxed())
+            least = i;
+    }
+    Lane &lane = mLanes[size_t(least)];
+    lane.open->ref();
+    if (least == from)
+        return true;
+    lane.mailbox->post([accepting = lane.accepting, handed = std::make_shared<Handed>(descriptor)] {
+        accepting->adopt(handed->take());
+    });
+    return false;
 }
 
 } // namespace Nimbus

@@ -43,7 +43,8 @@ private:
 // One port served by a few threads of its own. Each thread runs a GuardedHttpServer
 // accepting from the port's one listening socket, so that reading requests, parsing
 // them and writing answers never wait behind the thread that serves them (the local
-// cloud's), nor it behind them. serve is called on the thread that read the request,
+// cloud's), nor it behind them. Whichever thread accepts a connection, it is served by
+// the thread with the fewest open. serve is called on the thread that read the request,
 // with that thread's mailbox: answers are written there.
 class ServerThreads
 {
@@ -88,7 +89,14 @@ private:
         QThread *thread = nullptr;
         std::shared_ptr<Mailbox> mailbox;
         GuardedHttpServer *server = nullptr; // lives on thread
+        GuardedTcpServer *accepting = nullptr; // the server's listening socket, on thread
+        // Its connections open or on their way to it.
+        std::shared_ptr<QAtomicInt> open = std::make_shared<QAtomicInt>(0);
     };
+    // Which lane serves a connection lane from accepted: the one with the fewest open
+    // (the kernel wakes every thread for a burst, and the first to accept would take
+    // them all). False when it went to another lane.
+    bool place(int from, qintptr descriptor);
     Serve mServe;
     std::vector<Lane> mLanes;
     qint64 mSpillThreshold = 0;

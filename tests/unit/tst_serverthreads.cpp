@@ -4,6 +4,7 @@
 #include "cloud/httpmethod.h"
 #include "cloud/serverthreads.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QProcess>
 #include <QSet>
@@ -81,6 +82,9 @@ class TestServerThreads : public QObject
 
 private slots:
     void servesOnThreadsOfItsOwn();
+    void connectionsAreSpreadOverTheThreads_data();
+    void connectionsAreSpreadOverTheThreads();
+    void aClosedConnectionFreesItsThread();
     void foreignHostIsRefusedBeforeServing();
     void answerFromTheCloudThreadIsWrittenOnTheConnections();
     void mailboxRunsHigherPriorityFirst();
@@ -121,6 +125,114 @@ void TestServerThreads::servesOnThreadsOfItsOwn()
     QVERIFY(!threads.isEmpty());
     QVERIFY(threads.size() <= 2);
     QVERIFY2(!threads.contains(QThread::currentThread()), "a request was read on the cloud's thread");
+}
+
+void TestServerThreads::connectionsAreSpreadOverTheThreads_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("connections");
+    QTest::newRow("2 threads, 16 connections (the benchmark's)") << 2 << 16;
+    QTest::newRow("2 threads, 3 connections") << 2 << 3;
+    QTest::newRow("3 threads, 12 connections") << 3 << 12;
+    QTest::newRow("4 threads, 9 connections") << 4 << 9;
+}
+
+void TestServerThreads::connectionsAreSpreadOverTheThreads()
+{
+    // A burst of connections wakes every thread, and the first to accept used to take
+    // them all: one core read and wrote for the whole benchmark while the other idled.
+    QFETCH(int, threads);
+    QFETCH(int, connections);
+    QMutex mutex;
+    QHash<quint16, QThread *> servedOn; // the client's port: the thread that served it
+    ServerThreads servers(threads,
+                          [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
+        {
+            QMutexLocker locker(&mutex);
+            servedOn.insert(socket->peerPort(), QThread::currentThread());
+        }
+        GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
+    });
+    RequestGuard guard;
+    const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    // All connected before any asks, and all open until every one is answered.
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < connections; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        sockets.back()->connectToHost(QHostAddress::LocalHost, port);
+    }
+    for (auto &socket : sockets)
+        QVERIFY(socket->waitForConnected(5000));
+    for (auto &socket : sockets) {
+        socket->write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += socket->readAll()).endsWith("served"), 5000);
+    }
+    QMutexLocker locker(&mutex);
+    QCOMPARE(servedOn.size(), connections);
+    QHash<QThread *, int> perThread;
+    for (QThread *thread : std::as_const(servedOn))
+        ++perThread[thread];
+    QCOMPARE(perThread.size(), qMin(threads, connections));
+    // Even, but for two threads placing at the same moment.
+    int least = connections;
+    int most = 0;
+    for (int served : std::as_const(perThread)) {
+        least = qMin(least, served);
+        most = qMax(most, served);
+    }
+    QVERIFY2(most - least <= 2, qPrintable(u"%1 to %2 connections per thread"_s.arg(least).arg(most)));
+}
+
+void TestServerThreads::aClosedConnectionFreesItsThread()
+{
+    QMutex mutex;
+    QHash<quint16, QThread *> servedOn;
+    ServerThreads servers(2,
+                          [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
+        {
+            QMutexLocker locker(&mutex);
+            servedOn.insert(socket->peerPort(), QThread::currentThread());
+        }
+        GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
+    });
+    RequestGuard guard;
+    const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    auto ask = [&](QTcpSocket *socket) -> QThread * {
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        if (!socket->waitForConnected(5000))
+            return nullptr;
+        socket->write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answer;
+        QElapsedTimer clock;
+        clock.start();
+        while (!answer.endsWith("served") && clock.elapsed() < 5000) {
+            socket->waitForReadyRead(10);
+            answer += socket->readAll();
+        }
+        QMutexLocker locker(&mutex);
+        return servedOn.value(socket->localPort());
+    };
+    // One connection on each thread; the first ends, and the next goes where it was.
+    QTcpSocket first;
+    QTcpSocket second;
+    QThread *firstThread = ask(&first);
+    QThread *secondThread = ask(&second);
+    QVERIFY(firstThread && secondThread);
+    QVERIFY(firstThread != secondThread);
+    first.disconnectFromHost();
+    QVERIFY(first.state() == QAbstractSocket::UnconnectedState || first.waitForDisconnected(5000));
+    // The server ends its side of the connection on its thread, a moment later.
+    QTest::qWait(300);
+    for (int i = 0; i < 3; ++i) {
+        QTcpSocket next;
+        QCOMPARE(ask(&next), firstThread);
+        next.disconnectFromHost();
+        QVERIFY(next.state() == QAbstractSocket::UnconnectedState || next.waitForDisconnected(5000));
+        QTest::qWait(300);
+    }
 }
 
 void TestServerThreads::foreignHostIsRefusedBeforeServing()
