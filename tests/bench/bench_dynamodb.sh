@@ -3,9 +3,9 @@
 # tests/runtime/data/aws) and, in the same run, against dynalite (npm, in memory)
 # serving the same table: raw HTTP with wrk (GetItem and PutItem bodies from a Lua
 # script, as no SDK client can saturate a server), beside the HTTP library's own limit
-# (bench_httplimit: Qt HttpServer answering a fixed answer on one thread), then PutItem+GetItem pairs from the
-# AWS SDK for JavaScript v3 and from boto3. Reports figures and ratios; asserts
-# nothing about time. Usage: bench_dynamodb.sh BUILD_DIR
+# (bench_httplimit: Qt HttpServer answering a fixed answer on as many threads as the
+# endpoint), then PutItem+GetItem pairs from the AWS SDK for JavaScript v3 and from
+# boto3. Reports figures and ratios; asserts nothing about time. Usage: bench_dynamodb.sh BUILD_DIR
 set -eu
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -105,10 +105,14 @@ if command -v wrk > /dev/null && [ -x "$tools/node_modules/.bin/dynalite" ]; the
         ratio "GetItem, nimbus / dynalite:" "$nimbus_get_rps" "$dynalite_get_rps"
         ratio "PutItem, nimbus / dynalite:" "$nimbus_put_rps" "$dynalite_put_rps"
     fi
-    # The HTTP library's limit: Qt HttpServer answering the same small answer on one
-    # thread and doing nothing else (bench_httplimit), under the same wrk load.
+    # The HTTP library's limit: Qt HttpServer answering the same small answer on as many
+    # threads as the endpoint reads on (ServerThreads::defaultCount(2): half the cores,
+    # 2 to 4) and doing nothing else (bench_httplimit), under the same wrk load.
+    lanes=$(( $(nproc) / 2 )); [ "$lanes" -lt 2 ] && lanes=2; [ "$lanes" -gt 4 ] && lanes=4
+    [ -n "${NIMBUS_SERVER_THREADS:-}" ] && lanes=$NIMBUS_SERVER_THREADS
     if [ -x "$build/tests/bench_httplimit" ]; then
-        "$build/tests/bench_httplimit" 0 > "$work/httplimit.url" 2> /dev/null &
+        echo "  (bare Qt HttpServer on $lanes threads, as the endpoint)"
+        "$build/tests/bench_httplimit" 0 "$lanes" > "$work/httplimit.url" 2> /dev/null &
         httplimit=$!
         for i in $(seq 1 100); do [ -s "$work/httplimit.url" ] && break; sleep 0.1; done
         raw qt_httpserver_get "$(head -n 1 "$work/httplimit.url")" GetItem
