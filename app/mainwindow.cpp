@@ -1505,8 +1505,8 @@ bool MainWindow::saveAs()
 bool MainWindow::saveTo(const QString &path)
 {
     // Saving under another name copies the run history from the file: the runs still
-    // queued for it are written first.
-    (void)mRunner->history().flush();
+    // queued for it are written first, and those that could not be are said.
+    const Result<void> historyWritten = mRunner->history().flush();
     ProjectFile file;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const Result<void> saved = file.save(*project(), path);
@@ -1517,6 +1517,10 @@ bool MainWindow::saveTo(const QString &path)
     }
     mProjects->markSavedAt();
     addRecentFile(project()->filePath());
+    if (!historyWritten)
+        showError(tr("Run History Not Saved"),
+                  tr("The project is saved, but some runs could not be written to its run history: %1")
+                      .arg(historyWritten.errorMessage()));
     if (!file.warnings().isEmpty())
         QMessageBox::warning(this, tr("Saved Without Some Files"), file.warnings().join('\n'_L1));
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(project()->filePath())), 5000);

@@ -8395,6 +8395,14 @@ Invalide : %2</translation>
         <source>Put &amp;Events...</source>
         <translation>Déposer des é&amp;vénements...</translation>
     </message>
+    <message>
+        <source>Run History Not Saved</source>
+        <translation>Historique des exécutions non enregistré</translation>
+    </message>
+    <message>
+        <source>The project is saved, but some runs could not be written to its run history: %1</source>
+        <translation>Le projet est enregistré, mais certaines exécutions n&apos;ont pas pu être écrites dans son historique : %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::McpServer</name>

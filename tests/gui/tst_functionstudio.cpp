@@ -6,9 +6,12 @@
 #include "editor/findbar.h"
 #include "inspectorwidget.h"
 #include "mainwindow.h"
+#include "notificationbar.h"
 #include "run/runpanel.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
+#include "runtime/runhistory.h"
+#include "storage/database.h"
 #include "testutil.h"
 
 #include <QAction>
@@ -30,6 +33,7 @@
 
 using namespace Nimbus;
 using namespace NimbusTest;
+using namespace Qt::StringLiterals;
 
 // The function studio driven as a user would: open code from the canvas, type, save,
 // press Ctrl+Return, read the Run panel; errors, outside changes, completion, history.
@@ -42,6 +46,7 @@ private slots:
     void init();
     void cleanup();
     void newFunctionGetsScaffoldForItsTrigger();
+    void saveSaysRunsTheHistoryCouldNotWrite();
     void doubleClickOnCanvasOpensCode();
     void inspectorListsAndOpensFiles();
     void editorHighlightsEachLanguage_data();
@@ -141,6 +146,31 @@ void tst_FunctionStudio::invokeWithKeys(CodeEditor *editor)
 void tst_FunctionStudio::waitForResult(int runs)
 {
     QTRY_COMPARE_WITH_TIMEOUT(mFinished, runs, 15000);
+}
+
+// Saving writes the runs still queued for the history first; one that cannot be written
+// is said then, not consumed in silence.
+void tst_FunctionStudio::saveSaysRunsTheHistoryCouldNotWrite()
+{
+    const QString path = mDir->filePath(u"history.nimbus"_s);
+    QVERIFY(mWindow->saveTo(path));
+    const NodeId fn = mWindow->project()->addNode("function", {0, 0}, "fn").valueOr(kInvalidNodeId);
+    QVERIFY(fn != kInvalidNodeId);
+    Database other;
+    QVERIFY(other.open(path, Database::Mode::ReadWrite));
+    QVERIFY(other.exec(u"CREATE TRIGGER refuse BEFORE INSERT ON run_history "
+                       "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"_s));
+    QVERIFY(mWindow->runner()->history().record(fn, "{}", InvocationResult()));
+    const int before = mWindow->notifications()->pending();
+    // Saved as another file (one with a trigger is refused, rightly, as a stranger's).
+    const QString copy = mDir->filePath(u"copy.nimbus"_s);
+    QVERIFY(mWindow->saveTo(copy));
+    QCOMPARE(mWindow->notifications()->pending(), before + 1);
+    QVERIFY2(mWindow->notifications()->text().contains("refused by the test"_L1),
+             qPrintable(mWindow->notifications()->text()));
+    // Said once: the next save, with nothing left unwritten, is quiet.
+    QVERIFY(mWindow->saveTo(copy));
+    QCOMPARE(mWindow->notifications()->pending(), before + 1);
 }
 
 void tst_FunctionStudio::newFunctionGetsScaffoldForItsTrigger()
