@@ -629,8 +629,9 @@ HttpResponseData AwsEndpoint::secured(HttpResponseData response)
 {
     // Stored objects come from anyone: a browser must never sniff them into a page, nor
     // run what one holds with this origin's rights.
-    AwsWire::addHeader(response.headers, "x-content-type-options", "nosniff");
-    AwsWire::addHeader(response.headers, "content-security-policy", "sandbox");
+    // Literals, not allocated: every answer carries them.
+    AwsWire::addHeader(response.headers, QByteArrayLiteral("x-content-type-options"), QByteArrayLiteral("nosniff"));
+    AwsWire::addHeader(response.headers, QByteArrayLiteral("content-security-policy"), QByteArrayLiteral("sandbox"));
     return response;
 }
 
@@ -672,8 +673,10 @@ std::optional<QByteArray> AwsEndpoint::sharedGetItem(const QJsonObject &input) c
 
 HttpResponseData AwsEndpoint::answered(HttpResponseData response, const QString &requestId)
 {
-    AwsWire::addHeader(response.headers, "x-amzn-requestid", requestId.toLatin1());
-    AwsWire::addHeader(response.headers, "x-amz-request-id", requestId.toLatin1());
+    response.headers.reserve(response.headers.size() + 4);
+    const QByteArray id = requestId.toLatin1();
+    AwsWire::addHeader(response.headers, QByteArrayLiteral("x-amzn-requestid"), id);
+    AwsWire::addHeader(response.headers, QByteArrayLiteral("x-amz-request-id"), id);
     return secured(std::move(response));
 }
 
