@@ -170,6 +170,7 @@ sanitize)
     build build-asan -DNIMBUS_CORE_ONLY=ON -DNIMBUS_SANITIZE=ON -DNIMBUS_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug \
         -DCMAKE_CXX_COMPILER=clang++-14 -DNIMBUS_FUZZ_SECONDS="${NIMBUS_FUZZ_SECONDS:-60}"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
         QT_QPA_PLATFORM=offscreen ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
     ;;
 esac
