@@ -74,6 +74,31 @@ GuardedTcpServer::Refusal plainRefusal()
     };
 }
 
+// Which thread served each connection (by the client's port), answering "served".
+class ServedOn
+{
+public:
+    ServerThreads::Serve serve()
+    {
+        return [this](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
+            {
+                QMutexLocker locker(&mMutex);
+                mThreads.insert(socket->peerPort(), QThread::currentThread());
+            }
+            GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
+        };
+    }
+    QHash<quint16, QThread *> threads() const
+    {
+        QMutexLocker locker(&mMutex);
+        return mThreads;
+    }
+
+private:
+    mutable QMutex mMutex;
+    QHash<quint16, QThread *> mThreads;
+};
+
 } // namespace
 
 class TestServerThreads : public QObject
@@ -143,16 +168,8 @@ void TestServerThreads::connectionsAreSpreadOverTheThreads()
     // them all: one core read and wrote for the whole benchmark while the other idled.
     QFETCH(int, threads);
     QFETCH(int, connections);
-    QMutex mutex;
-    QHash<quint16, QThread *> servedOn; // the client's port: the thread that served it
-    ServerThreads servers(threads,
-                          [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
-        {
-            QMutexLocker locker(&mutex);
-            servedOn.insert(socket->peerPort(), QThread::currentThread());
-        }
-        GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
-    });
+    ServedOn served;
+    ServerThreads servers(threads, served.serve());
     RequestGuard guard;
     const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
@@ -169,10 +186,10 @@ void TestServerThreads::connectionsAreSpreadOverTheThreads()
         QByteArray answer;
         QTRY_VERIFY_WITH_TIMEOUT((answer += socket->readAll()).endsWith("served"), 5000);
     }
-    QMutexLocker locker(&mutex);
+    const QHash<quint16, QThread *> servedOn = served.threads();
     QCOMPARE(servedOn.size(), connections);
     QHash<QThread *, int> perThread;
-    for (QThread *thread : std::as_const(servedOn))
+    for (QThread *thread : servedOn)
         ++perThread[thread];
     QCOMPARE(perThread.size(), qMin(threads, connections));
     // Even, but for two threads placing at the same moment.
@@ -187,16 +204,8 @@ void TestServerThreads::connectionsAreSpreadOverTheThreads()
 
 void TestServerThreads::aClosedConnectionFreesItsThread()
 {
-    QMutex mutex;
-    QHash<quint16, QThread *> servedOn;
-    ServerThreads servers(2,
-                          [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
-        {
-            QMutexLocker locker(&mutex);
-            servedOn.insert(socket->peerPort(), QThread::currentThread());
-        }
-        GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
-    });
+    ServedOn served;
+    ServerThreads servers(2, served.serve());
     RequestGuard guard;
     const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
@@ -212,8 +221,7 @@ void TestServerThreads::aClosedConnectionFreesItsThread()
             socket->waitForReadyRead(10);
             answer += socket->readAll();
         }
-        QMutexLocker locker(&mutex);
-        return servedOn.value(socket->localPort());
+        return served.threads().value(socket->localPort());
     };
     // One connection on each thread; the first ends, and the next goes where it was.
     QTcpSocket first;
