@@ -117,6 +117,7 @@ struct LocalCloudFixture
         }
         if (started && (servers & Endpoint)) {
             endpoint = std::make_unique<Nimbus::AwsEndpoint>(*cloud);
+            endpoint->setConnectionsOnOwnThread(endpointConnectionsOnOwnThread);
             started = endpoint->listen(QHostAddress::LocalHost, 0);
             if (started)
                 cloud->setServiceEndpoint(endpoint->url());
@@ -222,6 +223,9 @@ struct LocalCloudFixture
     std::unique_ptr<Nimbus::LocalCloud> cloud;
     std::unique_ptr<Nimbus::GatewayServer> gateway;
     std::unique_ptr<Nimbus::AwsEndpoint> endpoint;
+    // Set before start(): the endpoint reads and writes some connections on this thread
+    // too, as `nimbus serve` runs it (AwsEndpoint::setConnectionsOnOwnThread).
+    bool endpointConnectionsOnOwnThread = false;
     QString error;
 };
 

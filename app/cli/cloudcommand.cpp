@@ -516,6 +516,8 @@ int CommandLine::serve(const QStringList &arguments)
         return OutputError;
     }
     AwsEndpoint endpoint(cloud);
+    // Headless: this thread only serves the cloud, and can read and write connections too.
+    endpoint.setConnectionsOnOwnThread(true);
     // LocalStack's usual port, unless it is taken and the user did not ask for it.
     Result<void> listening = endpoint.listen(address, quint16(*awsPortNumber));
     if (!listening && !parser.isSet(awsPort))

@@ -387,8 +387,11 @@ Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
     // At least two: the GetItems TableReads can answer are served on these threads, which
     // then use a second core while the cloud's thread writes.
     mThreads = std::make_unique<ServerThreads>(
-        ServerThreads::defaultCount(2), [this](const QHttpServerRequest &request, QTcpSocket *socket,
-                                               const std::shared_ptr<Mailbox> &io) { serve(request, socket, io); });
+        ServerThreads::defaultCount(2),
+        [this](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io) {
+        serve(request, socket, io);
+        },
+        mConnectionsOnOwnThread ? ServerThreads::Lanes::WithCallingThread : ServerThreads::Lanes::OwnThreads);
     // DynamoDB takes requests of up to 16 MB; S3 objects of up to kRequestLimit in one PUT,
     // which names its length (S3 refuses a PUT without one; the SDKs' streaming uploads
     // are aws-chunked with a Content-Length). A body of unknown length is held to 16 MB.
@@ -552,6 +555,11 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
         });
     };
     serving(socket, 1);
+    // Read on this thread (setConnectionsOnOwnThread): served at once.
+    if (io->thread() == mHome->thread()) {
+        handle(std::move(data), answer);
+        return;
+    }
     // Ahead of the gateway's requests still waiting: a function's SDK call is part of a
     // request already being served, and the sooner it is answered the sooner that one ends.
     mHome->post([this, data = std::move(data), answer]() mutable { handle(std::move(data), answer); },

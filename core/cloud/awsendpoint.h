@@ -68,6 +68,11 @@ public:
     // The name a table of operations gives a service ("sqs": "SQS").
     static QString serviceTitle(const QString &name);
 
+    // listen() makes the endpoint's own thread one of those its connections are read and
+    // written on (ServerThreads::Lanes::WithCallingThread), so that their requests reach
+    // the services without crossing threads: for a headless cloud (`nimbus serve`), whose
+    // thread does nothing else; never for one on the GUI thread.
+    void setConnectionsOnOwnThread(bool on) { mConnectionsOnOwnThread = on; }
     Result<void> listen(const QHostAddress &address, quint16 port);
     void close();
     quint16 port() const { return mPort; }
@@ -112,6 +117,7 @@ private:
     LocalCloud &mCloud;
     RequestGuard mGuard;
     quint16 mPort = 0;
+    bool mConnectionsOnOwnThread = false;
     QList<AwsService *> mServices;
     SecretsExtension *mExtension; // a child
     // Where the connections' threads send the requests they read: this thread's events.

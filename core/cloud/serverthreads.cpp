@@ -54,6 +54,11 @@ bool Mailbox::event(QEvent *event)
     return true;
 }
 
+Qt::ConnectionType ServerThreads::connectionTo(const Lane &lane)
+{
+    return lane.thread ? Qt::BlockingQueuedConnection : Qt::DirectConnection;
+}
+
 int ServerThreads::defaultCount(int least)
 {
     bool ok = false;
@@ -63,8 +68,13 @@ int ServerThreads::defaultCount(int least)
     return qBound(qBound(1, least, 4), QThread::idealThreadCount() / 2, 4);
 }
 
-ServerThreads::ServerThreads(int count, Serve serve) : mServe(std::move(serve))
+ServerThreads::ServerThreads(int count, Serve serve, Lanes lanes) : mServe(std::move(serve))
 {
+    if (lanes == Lanes::WithCallingThread) {
+        Lane lane;
+        lane.mailbox = std::make_shared<Mailbox>();
+        mLanes.push_back(std::move(lane));
+    }
     for (int i = 0; i < qMax(1, count); ++i) {
         Lane lane;
         lane.thread = new QThread;
@@ -90,7 +100,9 @@ ServerThreads::~ServerThreads()
             // Answers still posted to it are dropped; without a thread it can end anywhere.
             mailbox->moveToThread(nullptr);
             },
-            Qt::BlockingQueuedConnection);
+            connectionTo(lane));
+        if (!lane.thread)
+            continue;
         lane.thread->quit();
         lane.thread->wait();
         delete lane.thread;
@@ -134,7 +146,7 @@ quint16 ServerThreads::listen(RequestGuard *guard, GuardedTcpServer::BodyLimit l
             accepting = lane.accepting != nullptr;
             lane.server = server;
             },
-            Qt::BlockingQueuedConnection);
+            connectionTo(lane));
         if (!accepting) {
             ::close(descriptor);
             return 0;
@@ -150,7 +162,7 @@ quint16 ServerThreads::listen(RequestGuard *guard, GuardedTcpServer::BodyLimit l
                 accepting->setPlacement([this, i](qintptr descriptor) { return place(i, descriptor); }, open);
             accepting->resumeAccepting();
             },
-            Qt::BlockingQueuedConnection);
+            connectionTo(lane));
     }
     return listening.serverPort();
 }
@@ -180,9 +192,13 @@ private:
 
 bool ServerThreads::place(int from, qintptr descriptor)
 {
+    // The calling thread's lane, when there is one, is first: it takes a tie, so that a
+    // lone client (a function's SDK) is served there, without crossing threads.
     int least = from;
     for (int i = 0; i < int(mLanes.size()); ++i) {
-        if (mLanes[size_t(i)].open->loadRelaxed() < mLanes[size_t(least)].open->loadRelaxed())
+        const int open = mLanes[size_t(i)].open->loadRelaxed();
+        const int fewest = mLanes[size_t(least)].open->loadRelaxed();
+        if (open < fewest || (open == fewest && !mLanes[size_t(i)].thread))
             least = i;
     }
     Lane &lane = mLanes[size_t(least)];

@@ -46,6 +46,11 @@ private:
 // cloud's), nor it behind them. Whichever thread accepts a connection, it is served by
 // the thread with the fewest open. serve is called on the thread that read the request,
 // with that thread's mailbox: answers are written there.
+//
+// A server whose own thread has nothing else to do (a headless local cloud: `nimbus
+// serve`) can make that thread one of the lanes too (Lanes::WithCallingThread): the
+// requests of the connections it serves then reach the cloud without crossing threads.
+// Never the GUI thread, which must not read and write connections.
 class ServerThreads
 {
 public:
@@ -58,7 +63,9 @@ public:
     // NIMBUS_SERVER_THREADS sets it (1 to 16), for benchmarks.
     static int defaultCount(int least = 1);
 
-    ServerThreads(int count, Serve serve);
+    enum class Lanes { OwnThreads, WithCallingThread };
+    // count threads of its own, and the calling thread as one more lane when asked.
+    ServerThreads(int count, Serve serve, Lanes lanes = Lanes::OwnThreads);
     // Stops every thread: connections close, answers still to come are dropped.
     ~ServerThreads();
     ServerThreads(const ServerThreads &) = delete;
@@ -86,7 +93,7 @@ public:
 private:
     struct Lane
     {
-        QThread *thread = nullptr;
+        QThread *thread = nullptr; // null for the calling thread's lane
         std::shared_ptr<Mailbox> mailbox;
         GuardedHttpServer *server = nullptr; // lives on thread
         GuardedTcpServer *accepting = nullptr; // the server's listening socket, on thread
@@ -97,6 +104,8 @@ private:
     // (the kernel wakes every thread for a burst, and the first to accept would take
     // them all). False when it went to another lane.
     bool place(int from, qintptr descriptor);
+    // How to run code on a lane's thread and wait for it.
+    static Qt::ConnectionType connectionTo(const Lane &lane);
     Serve mServe;
     std::vector<Lane> mLanes;
     qint64 mSpillThreshold = 0;

@@ -144,6 +144,9 @@ void TestDynamoFidelity::init()
                      || test == QLatin1String("bodiesOverHttp");
     if (!sdk)
         mLocal->endpoint = std::make_unique<AwsEndpoint>(*mLocal->cloud);
+    // The SDK for JavaScript talks to the endpoint as `nimbus serve` runs it: some of its
+    // connections are read and served on the cloud's own thread, without a hop.
+    mLocal->endpointConnectionsOnOwnThread = test == QLatin1String("sdkForJavaScript");
     QVERIFY2(mLocal->start(sdk ? NimbusTest::LocalCloudFixture::Endpoint : NimbusTest::LocalCloudFixture::NoServer),
              qPrintable(mLocal->error));
 }

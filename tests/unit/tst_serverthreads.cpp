@@ -110,6 +110,7 @@ private slots:
     void connectionsAreSpreadOverTheThreads_data();
     void connectionsAreSpreadOverTheThreads();
     void aClosedConnectionFreesItsThread();
+    void theCallingThreadCanBeALane();
     void foreignHostIsRefusedBeforeServing();
     void answerFromTheCloudThreadIsWrittenOnTheConnections();
     void mailboxRunsHigherPriorityFirst();
@@ -241,6 +242,71 @@ void TestServerThreads::aClosedConnectionFreesItsThread()
         QVERIFY(next.state() == QAbstractSocket::UnconnectedState || next.waitForDisconnected(5000));
         QTest::qWait(300);
     }
+}
+
+void TestServerThreads::theCallingThreadCanBeALane()
+{
+    // A headless cloud's own thread reads and writes connections too: what it reads
+    // reaches the cloud without crossing threads.
+    QMutex mutex;
+    QHash<quint16, QThread *> servedOn;
+    QAtomicInt elsewhere;
+    auto servers = std::make_unique<ServerThreads>(
+        1,
+        [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io) {
+        {
+            QMutexLocker locker(&mutex);
+            servedOn.insert(socket->peerPort(), QThread::currentThread());
+        }
+        if (io->thread() != QThread::currentThread())
+            elsewhere.ref();
+        GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
+        },
+        ServerThreads::Lanes::WithCallingThread);
+    QCOMPARE(servers->count(), 2);
+    RequestGuard guard;
+    const quint16 port = servers->listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    // A lone client is served there.
+    {
+        QTcpSocket lone;
+        lone.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(lone.waitForConnected(5000));
+        lone.write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += lone.readAll()).endsWith("served"), 5000);
+        QMutexLocker locker(&mutex);
+        QCOMPARE(servedOn.value(lone.localPort()), QThread::currentThread());
+        servedOn.clear();
+    }
+    // Closed: its lane is free again before the next ones come.
+    QTest::qWait(300);
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < 6; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        sockets.back()->connectToHost(QHostAddress::LocalHost, port);
+    }
+    for (auto &socket : sockets)
+        QVERIFY(socket->waitForConnected(5000));
+    for (auto &socket : sockets) {
+        socket->write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += socket->readAll()).endsWith("served"), 5000);
+    }
+    QCOMPARE(elsewhere.loadRelaxed(), 0);
+    {
+        QMutexLocker locker(&mutex);
+        QCOMPARE(servedOn.size(), 6);
+        QHash<QThread *, int> perThread;
+        for (QThread *thread : std::as_const(servedOn))
+            ++perThread[thread];
+        QCOMPARE(perThread.size(), 2);
+        QCOMPARE(perThread.value(QThread::currentThread()), 3);
+    }
+    // Its connections close with it, on this thread, while still open.
+    servers.reset();
+    for (auto &socket : sockets)
+        QTRY_VERIFY_WITH_TIMEOUT(socket->state() == QAbstractSocket::UnconnectedState, 5000);
 }
 
 void TestServerThreads::foreignHostIsRefusedBeforeServing()
