@@ -2,6 +2,7 @@
 
 #include "awswire.h"
 #include "document/project.h"
+#include "dynamoexpression.h"
 #include "httpmethod.h"
 #include "localcloud.h"
 #include "model/effectivepolicy.h"
@@ -524,8 +525,13 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
     // DynamoDB's JSON body is parsed here rather than on the cloud's thread, once the
     // request is known to be allowed (other services read their bodies themselves).
     if (data.header("x-amz-target").startsWith("DynamoDB_")) {
-        if (const QJsonDocument body = QJsonDocument::fromJson(data.body); body.isObject())
+        if (const QJsonDocument body = QJsonDocument::fromJson(data.body); body.isObject()) {
             data.json = body.object();
+            // A PutItem's item is normalised, measured and written as JSON here too.
+            if (data.header("x-amz-target") == "DynamoDB_20120810.PutItem")
+                data.dynamoItem = std::make_shared<const DynamoValue::PreparedItem>(
+                    DynamoValue::PreparedItem::of(data.json->value("Item"_L1).toObject()));
+        }
         // A GetItem of a key on disk that the cloud's thread read already is answered here,
         // unless a function makes it: the cloud then learns its cause (IAM, the event log).
         // Nor while an earlier request of the connection is being served there (a client

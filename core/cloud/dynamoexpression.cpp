@@ -1,6 +1,7 @@
 #include "dynamoexpression.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -439,6 +440,15 @@ qsizetype itemSize(const QJsonObject &item)
     for (auto it = item.begin(); it != item.end(); ++it)
         size += it.key().toUtf8().size() + valueSize(it.value());
     return size;
+}
+
+PreparedItem PreparedItem::of(const QJsonObject &requestItem)
+{
+    PreparedItem prepared;
+    prepared.item = normalisedItem(requestItem);
+    prepared.size = itemSize(prepared.item);
+    prepared.text = QJsonDocument(prepared.item).toJson(QJsonDocument::Compact);
+    return prepared;
 }
 
 } // namespace DynamoValue

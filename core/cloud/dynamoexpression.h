@@ -39,6 +39,18 @@ QString validate(const QJsonValue &value);
 // The size DynamoDB bills for an item (names plus values), close to its own rule.
 qsizetype itemSize(const QJsonObject &item);
 
+// The Item of a PutItem as it is written, made on the endpoint's connection thread so that
+// the cloud's thread, which serves every write in turn, need not: normalisedItem() of the
+// request's Item, its itemSize() and its compact JSON text (as the items table stores it).
+struct PreparedItem
+{
+    QJsonObject item;
+    qsizetype size = 0;
+    QByteArray text;
+
+    static PreparedItem of(const QJsonObject &requestItem);
+};
+
 } // namespace DynamoValue
 
 // A problem with a request, named as DynamoDB names it (ValidationException ...).

@@ -2048,13 +2048,24 @@ bool LocalCloud::passesBucketFilter(const Node *bucket, const QJsonObject &event
 
 Result<void> LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 cause)
 {
+    return storeItem(table, item, DynamoValue::itemSize(item), nullptr, cause);
+}
+
+Result<void> LocalCloud::putItem(const QString &table, const DynamoValue::PreparedItem &item, qint64 cause)
+{
+    return storeItem(table, item.item, item.size, &item.text, cause);
+}
+
+Result<void> LocalCloud::storeItem(const QString &table, const QJsonObject &item, qsizetype size,
+                                   const QByteArray *text, qint64 cause)
+{
     const Result<const Node *> node = changing(table, "table", cause, table);
     if (!node)
         return node.error();
-    if (DynamoValue::itemSize(item) > kItemLimit)
+    if (size > kItemLimit)
         return fail(tr("an item of %1 is over DynamoDB's %2 KB").arg(table).arg(kItemLimit >> 10));
     StreamRecord record;
-    if (Result<void> put = mState->putItem(table, tableKeys(table), item, &record); !put)
+    if (Result<void> put = mState->putItem(table, tableKeys(table), item, &record, text); !put)
         return put;
     mNextExpiry.remove(table);
     const qint64 change = logChange(table, cause, record.eventName + ' '_L1 + QString::fromUtf8(json(record.keys)));

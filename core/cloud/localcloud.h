@@ -32,6 +32,9 @@ class Project;
 class SecretStore;
 class VirtualClock;
 class WorkflowEngine;
+namespace DynamoValue {
+struct PreparedItem;
+}
 
 // One hop of the local cloud: something happened to a service, or a function ran
 // because of something. cause is the id of the hop that led here (0 for a request
@@ -321,6 +324,8 @@ public:
     Result<StoredObject> completeUpload(const QString &uploadId, const QList<int> &parts, const QString &etag,
                                         qint64 cause = 0);
     Result<void> putItem(const QString &table, const QJsonObject &item, qint64 cause = 0);
+    // The same with the item prepared off the cloud's thread (its size and JSON text).
+    Result<void> putItem(const QString &table, const DynamoValue::PreparedItem &item, qint64 cause);
     Result<void> deleteItem(const QString &table, const QJsonObject &key, qint64 cause = 0);
     Result<void> fireSchedule(const QString &schedule);
     // EventBridge PutEvents on a bus (node name, bus name or ARN; each entry's
@@ -500,6 +505,9 @@ private:
     void startContainers();
     // A change to a service, logged as caused by cause; its entry id.
     qint64 logChange(const QString &service, qint64 cause, const QString &detail);
+    // putItem's work, with the item's size and, when known, its JSON text.
+    Result<void> storeItem(const QString &table, const QJsonObject &item, qsizetype size, const QByteArray *text,
+                           qint64 cause);
     // ---- table streams ----
     // A table's stream as Lambda's event source mappings read it: one shard per table and
     // connected function, delivered in order, one batch in flight at a time, up to the

@@ -225,7 +225,7 @@ Result<void> TableStore::writeItem(const QString &key, const std::function<Resul
 }
 
 Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, const QJsonObject &item,
-                                 StreamRecord *record)
+                                 StreamRecord *record, const QByteArray *text)
 {
     // A name checked once (its expression costs more than the rest of a write's checks).
     if (!mValidTables.contains(table)) {
@@ -255,7 +255,7 @@ Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, co
             upsert.bind(4, ids->second.mid(2).toDouble());
         else
             upsert.bindNull(4);
-        upsert.bindText(5, QJsonDocument(item).toJson(QJsonDocument::Compact));
+        upsert.bindText(5, text ? *text : QJsonDocument(item).toJson(QJsonDocument::Compact));
         Replaced &replaced = lastReplaced();
         replaced = {};
         if (Result<void> written = upsert.execute(); !written)

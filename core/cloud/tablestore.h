@@ -82,8 +82,9 @@ public:
     explicit TableStore(StateConnection &connection) : StateStore(connection) { }
 
     // Writes item (it must hold the keys, of their types); *record says what changed.
+    // text: item's compact JSON, when the caller has it already.
     Result<void> putItem(const QString &table, const TableKeys &keys, const QJsonObject &item,
-                         StreamRecord *record = nullptr);
+                         StreamRecord *record = nullptr, const QByteArray *text = nullptr);
     // The item with key, nullopt if there is none; an error when key is not a key of the table.
     // share: what is read is also published to the TableReads set (GetItem's read), when
     // no transaction is open.

@@ -1231,6 +1231,30 @@ void TestDynamoFidelity::bodiesOverHttp_data()
     QTest::newRow("an item without its key")
         << QByteArray("{\"TableName\": \"accounts\", \"Item\": {\"n\": {\"N\": \"1\"}}}") << 400
         << QStringLiteral("ValidationException") << QJsonObject();
+    // The connection's thread prepares a PutItem's item (normalised, measured, its JSON):
+    // what is stored and refused must be what the cloud's thread alone would store and refuse.
+    QTest::newRow("numbers inside a map and a list normalised")
+        << QByteArray("{\"TableName\": \"accounts\", \"Item\": {\"id\": {\"S\": \"h\"}, \"m\": {\"M\": "
+                      "{\"a\": {\"N\": \"1E+2\"}}}, \"l\": {\"L\": [{\"N\": \"-0\"}, {\"S\": \"\\u00e9\"}]}}}")
+        << 200 << QString()
+        << QJsonObject{{"id", S("h")},
+                       {"m", QJsonObject{{"M", QJsonObject{{"a", N("100")}}}}},
+                       {"l", QJsonObject{{"L", QJsonArray{N("0"), S(QStringLiteral("\u00e9"))}}}}};
+    QTest::newRow("returning the old item")
+        << QByteArray("{\"TableName\": \"accounts\", \"ReturnValues\": \"ALL_OLD\", "
+                      "\"Item\": {\"id\": {\"S\": \"h\"}, \"n\": {\"N\": \"2.0\"}}}")
+        << 200 << QString() << QJsonObject{{"id", S("h")}, {"n", N("2")}};
+    QTest::newRow("a number that is none")
+        << QByteArray("{\"TableName\": \"accounts\", \"Item\": {\"id\": {\"S\": \"h\"}, \"n\": {\"N\": \"one\"}}}")
+        << 400 << QStringLiteral("ValidationException") << QJsonObject();
+    const QByteArray big(400 * 1024, 'x');
+    QTest::newRow("an item over 400 KB") << QByteArray(
+        "{\"TableName\": \"accounts\", \"Item\": {\"id\": {\"S\": \"h\"}, \"b\": {\"S\": \"" + big + "\"}}}")
+                                         << 400 << QStringLiteral("ValidationException") << QJsonObject();
+    QTest::newRow("an item just under 400 KB")
+        << QByteArray("{\"TableName\": \"accounts\", \"Item\": {\"id\": {\"S\": \"h\"}, \"b\": {\"S\": \""
+                      + big.left(400 * 1024 - 10) + "\"}}}")
+        << 200 << QString() << QJsonObject{{"id", S("h")}, {"b", S(QString::fromLatin1(big.left(400 * 1024 - 10)))}};
 }
 
 void TestDynamoFidelity::bodiesOverHttp()

@@ -34,6 +34,10 @@ struct BodyFile
     qint64 length = 0;
 };
 
+namespace DynamoValue {
+struct PreparedItem;
+}
+
 // One request to the AWS-compatible endpoint, with what the router learnt of it.
 struct AwsRequest : HttpRequestData
 {
@@ -50,6 +54,9 @@ struct AwsRequest : HttpRequestData
     // the cloud's thread, which serves every request in turn, need not parse it (nor
     // twice). Nullopt otherwise (another protocol, not an object, an in-process call).
     std::optional<QJsonObject> json;
+    // A PutItem's Item as it is written, prepared on the connection's thread with json;
+    // null otherwise.
+    std::shared_ptr<const DynamoValue::PreparedItem> dynamoItem;
     // Given by a server that can stream a body from a file (the endpoint's socket), null
     // otherwise (in-process calls): a service that fills it answers with an empty body
     // and the file's part is sent in its place.

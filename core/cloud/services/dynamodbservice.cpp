@@ -96,8 +96,9 @@ bool checkIndexKeys(const QJsonObject &item, const QList<TableIndex> &indexes, D
     return true;
 }
 
+// size: the item's itemSize() when the caller knows it, -1 otherwise.
 bool checkItem(const QJsonObject &item, const TableKeys &keys, DynamoError *error,
-               const QList<TableIndex> &indexes = {})
+               const QList<TableIndex> &indexes = {}, qsizetype size = -1)
 {
     for (const QString &name : {keys.partitionKey, keys.sortKey}) {
         if (name.isEmpty())
@@ -122,7 +123,7 @@ bool checkItem(const QJsonObject &item, const TableKeys &keys, DynamoError *erro
             return false;
         }
     }
-    if (DynamoValue::itemSize(item) > kItemLimit) {
+    if ((size >= 0 ? size : DynamoValue::itemSize(item)) > kItemLimit) {
         *error = validation(u"Item size has exceeded the maximum allowed size"_s);
         return false;
     }
@@ -410,6 +411,8 @@ struct TableCall
     Expressions expressions;
     QList<TableIndex> indexes = {};
     QString capacityMode = QStringLiteral("NONE");
+    // PutItem's Item of input, prepared on the endpoint's connection thread; null when not.
+    const DynamoValue::PreparedItem *prepared = nullptr;
 };
 
 // The indexes declared on a table node (its indexes property).
@@ -484,7 +487,10 @@ private:
     using TableFunction = QJsonObject (TableOperation::*)(DynamoError *error);
 
     // The answer of one operation, or *error.
-    QJsonObject run(const QString &operation, const QJsonObject &input, qint64 cause, DynamoError *error);
+    // prepared: input's Item when the operation is a PutItem and the endpoint's connection
+    // thread prepared it.
+    QJsonObject run(const QString &operation, const QJsonObject &input, qint64 cause, DynamoError *error,
+                    const DynamoValue::PreparedItem *prepared = nullptr);
     const Node *table(const QJsonValue &name, DynamoError *error) const;
     QJsonObject description(const Node *table) const;
     bool checkWriteBatch(const QJsonObject &requests, DynamoError *error) const;
@@ -630,7 +636,8 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
     {
         // The table writes of the requests of this turn of the event loop are committed together.
         const CloudState::Batch batch(cloud().state());
-        result = run(request.operation, request.json ? *request.json : document.object(), request.cause, &error);
+        result = run(request.operation, request.json ? *request.json : document.object(), request.cause, &error,
+                     request.json && request.operation == "PutItem"_L1 ? request.dynamoItem.get() : nullptr);
     }
     HttpResponseData answer;
     if (!error.type.isEmpty()) {
@@ -657,7 +664,8 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
     });
 }
 
-QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &input, qint64 cause, DynamoError *error)
+QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &input, qint64 cause, DynamoError *error,
+                                 const DynamoValue::PreparedItem *prepared)
 {
     if (const Function function = mOperations.value(operation))
         return (this->*function)(input, cause, error);
@@ -668,6 +676,7 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
         return {};
     TableCall call{
         input, cause, node, cloud().tableKeys(node->name), input.value("ReturnValues"_L1).toString(u"NONE"_s), {}};
+    call.prepared = prepared;
     if (!call.expressions.parse(input, error))
         return {};
     const TableFunction function = mTableOperations.value(operation);
@@ -2062,15 +2071,21 @@ QJsonObject TableOperation::conditionalWrite(const QJsonObject &key,
 
 QJsonObject TableOperation::putItem(DynamoError *error)
 {
-    const QJsonObject item = DynamoValue::normalisedItem(mCall.input.value("Item"_L1).toObject());
-    if (!checkItem(item, mCall.keys, error, mCall.indexes))
+    // Normalised, measured and written as JSON on the endpoint's connection thread, when
+    // it came that way.
+    const DynamoValue::PreparedItem *prepared = mCall.prepared;
+    const QJsonObject item = prepared ? prepared->item
+                                      : DynamoValue::normalisedItem(mCall.input.value("Item"_L1).toObject());
+    if (!checkItem(item, mCall.keys, error, mCall.indexes, prepared ? prepared->size : -1))
         return {};
     if (mCall.returnValues != "NONE"_L1 && mCall.returnValues != "ALL_OLD"_L1)
         return failed(error, validation(u"ReturnValues can only be ALL_OLD or NONE"_s));
     // Without a condition, the old item to return or the capacity to count, the store
     // alone looks for the old item (a new key costs no read then).
     if (!mCall.expressions.condition && mCall.returnValues == "NONE"_L1 && mCall.capacityMode == "NONE"_L1) {
-        if (const Result<void> put = cloud().putItem(mCall.table->name, item, mCall.cause); !put)
+        const Result<void> put = prepared ? cloud().putItem(mCall.table->name, *prepared, mCall.cause)
+                                          : cloud().putItem(mCall.table->name, item, mCall.cause);
+        if (!put)
             return failed(error, internalError(put.errorMessage()));
         return {};
     }
