@@ -143,14 +143,26 @@ void printHop(QTextStream &err, const CloudLogEntry &e)
 {
     if (!e.finished)
         return;
-    // HH:mm:ss.zzz, without parsing a format for every line of a busy cloud.
-    err << e.when.time().toString(Qt::ISODateWithMs) << "  " << e.source << " -> "
-        << (e.target.isEmpty() ? u"(no route)"_s : e.target);
+    // One text for the line, HH:mm:ss.zzz first: a busy cloud prints one for every
+    // change, on the thread that serves them all (QTime::toString formats with asprintf).
+    const QTime time = e.when.time();
+    QString line(12, u':');
+    auto digits = [&line](qsizetype at, int value, int count) {
+        for (qsizetype i = at + count - 1; i >= at; --i, value /= 10)
+            line[i] = QChar(u'0' + value % 10);
+    };
+    digits(0, time.hour(), 2);
+    digits(3, time.minute(), 2);
+    digits(6, time.second(), 2);
+    line[8] = u'.';
+    digits(9, time.msec(), 3);
+    line += "  "_L1 + e.source + " -> "_L1 + (e.target.isEmpty() ? u"(no route)"_s : e.target);
     if (e.httpStatus)
-        err << "  " << e.httpStatus;
+        line += "  "_L1 + QString::number(e.httpStatus);
     if (e.kind == CloudLogEntry::Kind::Invocation)
-        err << u"  %1 ms"_s.arg(e.durationMs, 0, 'f', 1);
-    err << "  " << (e.ok ? QString() : u"FAILED "_s) << e.detail << '\n';
+        line += u"  %1 ms"_s.arg(e.durationMs, 0, 'f', 1);
+    line += "  "_L1 + (e.ok ? QString() : u"FAILED "_s) + e.detail + u'\n';
+    err << line;
 }
 
 // The options of `nimbus cloud` that some operations read.

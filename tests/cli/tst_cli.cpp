@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -692,6 +693,10 @@ void tst_Cli::serveAndCloud()
         },
         20000));
     QVERIFY(log.contains("GET /items/42 -> getItem  200"));
+    // Each line starts with the time of day, to the millisecond.
+    const QRegularExpression timed(QStringLiteral(R"(^\d\d:[0-5]\d:[0-5]\d\.\d{3}  GET /items/42 -> getItem  200)"),
+                                   QRegularExpression::MultilineOption);
+    QVERIFY2(timed.match(QString::fromUtf8(log)).hasMatch(), log.constData());
     // An unmatched route is printed with the status the client got.
     QVERIFY2(log.contains("GET /nothing -> (no route)  404  FAILED"), log.constData());
 
