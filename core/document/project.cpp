@@ -36,12 +36,14 @@ void Project::setFilePath(const QString &path)
     if (absolute == mFilePath)
         return;
     mFilePath = absolute;
+    mFileDirectory = absolute.isEmpty() ? QString() : QFileInfo(absolute).absolutePath();
     emit filePathChanged(mFilePath);
 }
 
 QString Project::directory() const
 {
-    return mFilePath.isEmpty() ? mWorkingDirectory : QFileInfo(mFilePath).absolutePath();
+    // Kept with the path: every invocation asks (FunctionRunner), and QFileInfo costs.
+    return mFilePath.isEmpty() ? mWorkingDirectory : mFileDirectory;
 }
 
 QString Project::displayName() const

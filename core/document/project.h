@@ -108,6 +108,7 @@ private:
     Architecture mArchitecture;
     QUndoStack *mUndoStack;
     QString mFilePath;
+    QString mFileDirectory; // mFilePath's folder
     QString mWorkingDirectory;
     QHash<QString, QByteArray> mPendingCode;
     QJsonObject mOrigins;
