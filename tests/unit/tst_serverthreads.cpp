@@ -59,6 +59,40 @@ QByteArray request(quint16 port, const QByteArray &host = "127.0.0.1", int waitM
     return answer + socket.readAll();
 }
 
+// Connects socket to the servers on port; whether it could within 5 s.
+bool connectTo(QTcpSocket &socket, quint16 port)
+{
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    return socket.waitForConnected(5000);
+}
+
+// Asks for /items/42 on a connected socket: whether "served" came back within 5 s (the
+// event loop runs meanwhile: the calling thread may be the one serving).
+bool served(QTcpSocket &socket)
+{
+    socket.write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray answer;
+    return QTest::qWaitFor([&] { return (answer += socket.readAll()).endsWith("served"); }, 5000);
+}
+
+// count connections made at once, then each asking once, all open until every one is
+// answered; empty when one could not connect or was not served.
+std::vector<std::unique_ptr<QTcpSocket>> askedTogether(quint16 port, int count)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < count; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        sockets.back()->connectToHost(QHostAddress::LocalHost, port);
+    }
+    for (auto &socket : sockets)
+        if (!socket->waitForConnected(5000))
+            return {};
+    for (auto &socket : sockets)
+        if (!served(*socket))
+            return {};
+    return sockets;
+}
+
 GuardedTcpServer::BodyLimit anyLimit()
 {
     return [](const QByteArray &, const HttpHeaders &) { return qsizetype(1024); };
@@ -169,60 +203,41 @@ void TestServerThreads::connectionsAreSpreadOverTheThreads()
     // them all: one core read and wrote for the whole benchmark while the other idled.
     QFETCH(int, threads);
     QFETCH(int, connections);
-    ServedOn served;
-    ServerThreads servers(threads, served.serve());
+    ServedOn servedOn;
+    ServerThreads servers(threads, servedOn.serve());
     RequestGuard guard;
     const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
     // All connected before any asks, and all open until every one is answered.
-    std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    for (int i = 0; i < connections; ++i) {
-        sockets.push_back(std::make_unique<QTcpSocket>());
-        sockets.back()->connectToHost(QHostAddress::LocalHost, port);
-    }
-    for (auto &socket : sockets)
-        QVERIFY(socket->waitForConnected(5000));
-    for (auto &socket : sockets) {
-        socket->write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-        QByteArray answer;
-        QTRY_VERIFY_WITH_TIMEOUT((answer += socket->readAll()).endsWith("served"), 5000);
-    }
-    const QHash<quint16, QThread *> servedOn = served.threads();
-    QCOMPARE(servedOn.size(), connections);
+    const auto sockets = askedTogether(port, connections);
+    QCOMPARE(int(sockets.size()), connections);
+    const QHash<quint16, QThread *> threadOf = servedOn.threads();
+    QCOMPARE(threadOf.size(), connections);
     QHash<QThread *, int> perThread;
-    for (QThread *thread : servedOn)
+    for (QThread *thread : threadOf)
         ++perThread[thread];
     QCOMPARE(perThread.size(), qMin(threads, connections));
     // Even, but for two threads placing at the same moment.
     int least = connections;
     int most = 0;
-    for (int served : std::as_const(perThread)) {
-        least = qMin(least, served);
-        most = qMax(most, served);
+    for (int count : std::as_const(perThread)) {
+        least = qMin(least, count);
+        most = qMax(most, count);
     }
     QVERIFY2(most - least <= 2, qPrintable(u"%1 to %2 connections per thread"_s.arg(least).arg(most)));
 }
 
 void TestServerThreads::aClosedConnectionFreesItsThread()
 {
-    ServedOn served;
-    ServerThreads servers(2, served.serve());
+    ServedOn servedOn;
+    ServerThreads servers(2, servedOn.serve());
     RequestGuard guard;
     const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
     auto ask = [&](QTcpSocket *socket) -> QThread * {
-        socket->connectToHost(QHostAddress::LocalHost, port);
-        if (!socket->waitForConnected(5000))
+        if (!connectTo(*socket, port) || !served(*socket))
             return nullptr;
-        socket->write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-        QByteArray answer;
-        QElapsedTimer clock;
-        clock.start();
-        while (!answer.endsWith("served") && clock.elapsed() < 5000) {
-            socket->waitForReadyRead(10);
-            answer += socket->readAll();
-        }
-        return served.threads().value(socket->localPort());
+        return servedOn.threads().value(socket->localPort());
     };
     // One connection on each thread; the first ends, and the next goes where it was.
     QTcpSocket first;
@@ -270,29 +285,16 @@ void TestServerThreads::theCallingThreadCanBeALane()
     // A lone client is served there.
     {
         QTcpSocket lone;
-        lone.connectToHost(QHostAddress::LocalHost, port);
-        QVERIFY(lone.waitForConnected(5000));
-        lone.write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-        QByteArray answer;
-        QTRY_VERIFY_WITH_TIMEOUT((answer += lone.readAll()).endsWith("served"), 5000);
+        QVERIFY(connectTo(lone, port));
+        QVERIFY(served(lone));
         QMutexLocker locker(&mutex);
         QCOMPARE(servedOn.value(lone.localPort()), QThread::currentThread());
         servedOn.clear();
     }
     // Closed: its lane is free again before the next ones come.
     QTest::qWait(300);
-    std::vector<std::unique_ptr<QTcpSocket>> sockets;
-    for (int i = 0; i < 6; ++i) {
-        sockets.push_back(std::make_unique<QTcpSocket>());
-        sockets.back()->connectToHost(QHostAddress::LocalHost, port);
-    }
-    for (auto &socket : sockets)
-        QVERIFY(socket->waitForConnected(5000));
-    for (auto &socket : sockets) {
-        socket->write("GET /items/42 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-        QByteArray answer;
-        QTRY_VERIFY_WITH_TIMEOUT((answer += socket->readAll()).endsWith("served"), 5000);
-    }
+    const auto sockets = askedTogether(port, 6);
+    QCOMPARE(int(sockets.size()), 6);
     QCOMPARE(elsewhere.loadRelaxed(), 0);
     {
         QMutexLocker locker(&mutex);
@@ -311,10 +313,10 @@ void TestServerThreads::theCallingThreadCanBeALane()
 
 void TestServerThreads::foreignHostIsRefusedBeforeServing()
 {
-    QAtomicInt served;
+    QAtomicInt calls;
     ServerThreads servers(1,
                           [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
-        served.ref();
+        calls.ref();
         GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
     });
     RequestGuard guard;
@@ -322,9 +324,9 @@ void TestServerThreads::foreignHostIsRefusedBeforeServing()
     QVERIFY(port != 0);
     const QByteArray answer = request(port, "attacker.example");
     QVERIFY2(answer.startsWith("HTTP/1.1 403"), answer.constData());
-    QCOMPARE(served.loadRelaxed(), 0);
+    QCOMPARE(calls.loadRelaxed(), 0);
     QVERIFY(request(port, "localhost:" + QByteArray::number(port)).startsWith("HTTP/1.1 200"));
-    QCOMPARE(served.loadRelaxed(), 1);
+    QCOMPARE(calls.loadRelaxed(), 1);
 }
 
 void TestServerThreads::answerFromTheCloudThreadIsWrittenOnTheConnections()
@@ -416,8 +418,7 @@ void TestServerThreads::closingWithAnswersOwedDropsThem()
     const quint16 port = servers->listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(socket.waitForConnected(5000));
+    QVERIFY(connectTo(socket, port));
     socket.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
     QTRY_VERIFY([&] {
         QMutexLocker locker(&mutex);
