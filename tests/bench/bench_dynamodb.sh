@@ -106,10 +106,12 @@ if command -v wrk > /dev/null && [ -x "$tools/node_modules/.bin/dynalite" ]; the
         ratio "PutItem, nimbus / dynalite:" "$nimbus_put_rps" "$dynalite_put_rps"
     fi
     # The HTTP library's limit: Qt HttpServer answering the same small answer on as many
-    # threads as the endpoint reads on (ServerThreads::defaultCount(2): half the cores,
-    # 2 to 4) and doing nothing else (bench_httplimit), under the same wrk load.
+    # threads as `nimbus serve`'s endpoint reads on (ServerThreads::defaultCount(2): half
+    # the cores, 2 to 4, and the cloud's own thread) and doing nothing else
+    # (bench_httplimit), under the same wrk load.
     lanes=$(( $(nproc) / 2 )); [ "$lanes" -lt 2 ] && lanes=2; [ "$lanes" -gt 4 ] && lanes=4
     [ -n "${NIMBUS_SERVER_THREADS:-}" ] && lanes=$NIMBUS_SERVER_THREADS
+    lanes=$((lanes + 1))
     if [ -x "$build/tests/bench_httplimit" ]; then
         echo "  (bare Qt HttpServer on $lanes threads, as the endpoint)"
         "$build/tests/bench_httplimit" 0 "$lanes" > "$work/httplimit.url" 2> /dev/null &

@@ -487,8 +487,7 @@ private:
     using TableFunction = QJsonObject (TableOperation::*)(DynamoError *error);
 
     // The answer of one operation, or *error.
-    // prepared: input's Item when the operation is a PutItem and the endpoint's connection
-    // thread prepared it.
+    // prepared: input's Item, when the endpoint's connection thread prepared it (a PutItem's).
     QJsonObject run(const QString &operation, const QJsonObject &input, qint64 cause, DynamoError *error,
                     const DynamoValue::PreparedItem *prepared = nullptr);
     const Node *table(const QJsonValue &name, DynamoError *error) const;
@@ -637,7 +636,7 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
         // The table writes of the requests of this turn of the event loop are committed together.
         const CloudState::Batch batch(cloud().state());
         result = run(request.operation, request.json ? *request.json : document.object(), request.cause, &error,
-                     request.json && request.operation == "PutItem"_L1 ? request.dynamoItem.get() : nullptr);
+                     request.dynamoItem.get());
     }
     HttpResponseData answer;
     if (!error.type.isEmpty()) {
