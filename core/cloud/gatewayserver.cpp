@@ -241,8 +241,7 @@ void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket,
         const QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, *match, data, requestId)
                                                     : GatewayEvents::httpApiEvent(route, *match, data, requestId);
         mHome->post([this, route, what = data.method + ' '_L1 + data.path,
-                     cors = route.cors ? GatewayEvents::corsHeaders(data) : HttpHeaders(),
-                     json = QJsonDocument(event).toJson(QJsonDocument::Compact),
+                     cors = route.cors ? GatewayEvents::corsHeaders(data) : HttpHeaders(), json = JsonText::of(event),
                      pending] { invoke(route, json, what, cors, pending); });
         return;
     }
@@ -569,11 +568,11 @@ void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &mat
         forwardToContainer(route, request, cors, pending);
         return;
     }
-    invoke(route, QJsonDocument(event).toJson(QJsonDocument::Compact), what, cors, pending);
+    invoke(route, JsonText::of(event), what, cors, pending);
 }
 
-void GatewayServer::invoke(const HttpRoute &route, const QByteArray &event, const QString &what,
-                           const HttpHeaders &cors, const std::shared_ptr<void> &responder)
+void GatewayServer::invoke(const HttpRoute &route, const JsonText &event, const QString &what, const HttpHeaders &cors,
+                           const std::shared_ptr<void> &responder)
 {
     auto pending = std::static_pointer_cast<PendingResponse>(responder);
     // The hop's id, known once invoke returns; the function answers later.

@@ -4,6 +4,7 @@
 #include "httproutes.h"
 #include "requestguard.h"
 #include "result.h"
+#include "runtime/jsontext.h"
 #include "serverthreads.h"
 
 #include <QHostAddress>
@@ -78,7 +79,7 @@ private:
     void forward(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                  const QString &requestId, const QJsonObject &authorizer, const std::shared_ptr<void> &responder);
     // Starts the route's function with its event (JSON) and answers with its result.
-    void invoke(const HttpRoute &route, const QByteArray &event, const QString &what, const HttpHeaders &cors,
+    void invoke(const HttpRoute &route, const JsonText &event, const QString &what, const HttpHeaders &cors,
                 const std::shared_ptr<void> &responder);
     // The route of a request whose event the connection's thread may build: a route to a
     // function, open to all; none for every other request.

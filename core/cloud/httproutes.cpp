@@ -170,24 +170,33 @@ QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match,
 
     const QString routeKey = route.method + ' '_L1 + route.path;
     const QString userAgent = QString::fromUtf8(header(request.headers, "user-agent"));
-    QJsonObject http{{u"method"_s, request.method.toUpper()},
-                     {u"path"_s, request.path},
-                     {u"protocol"_s, u"HTTP/1.1"_s},
-                     {u"sourceIp"_s, request.sourceIp},
-                     {u"userAgent"_s, userAgent}};
-    const QJsonObject context{{u"accountId"_s, u"000000000000"_s},
-                              {u"apiId"_s, u"local"_s},
-                              {u"domainName"_s, u"localhost"_s},
-                              {u"domainPrefix"_s, u"localhost"_s},
-                              {u"http"_s, http},
-                              {u"requestId"_s, requestId},
-                              {u"routeKey"_s, routeKey},
-                              {u"stage"_s, u"$default"_s},
-                              {u"time"_s, clfTime(request.when)},
-                              {u"timeEpoch"_s, double(request.when.toMSecsSinceEpoch())}};
-    QJsonObject event{{u"version"_s, u"2.0"_s},     {u"routeKey"_s, routeKey},
-                      {u"rawPath"_s, request.path}, {u"rawQueryString"_s, QString::fromUtf8(request.query)},
-                      {u"headers"_s, headers},      {u"requestContext"_s, context}};
+    // What is the same in every event is built once; each event completes a copy of it,
+    // which costs less than building those keys and values again (QJsonObject appends
+    // each key and value to its storage one by one).
+    static const QJsonObject httpSkeleton{{u"protocol"_s, u"HTTP/1.1"_s}};
+    static const QJsonObject contextSkeleton{{u"accountId"_s, u"000000000000"_s},
+                                             {u"apiId"_s, u"local"_s},
+                                             {u"domainName"_s, u"localhost"_s},
+                                             {u"domainPrefix"_s, u"localhost"_s},
+                                             {u"stage"_s, u"$default"_s}};
+    static const QJsonObject eventSkeleton{{u"version"_s, u"2.0"_s}};
+    QJsonObject http = httpSkeleton;
+    http.insert("method"_L1, request.method.toUpper());
+    http.insert("path"_L1, request.path);
+    http.insert("sourceIp"_L1, request.sourceIp);
+    http.insert("userAgent"_L1, userAgent);
+    QJsonObject context = contextSkeleton;
+    context.insert("http"_L1, http);
+    context.insert("requestId"_L1, requestId);
+    context.insert("routeKey"_L1, routeKey);
+    context.insert("time"_L1, clfTime(request.when));
+    context.insert("timeEpoch"_L1, double(request.when.toMSecsSinceEpoch()));
+    QJsonObject event = eventSkeleton;
+    event.insert("routeKey"_L1, routeKey);
+    event.insert("rawPath"_L1, request.path);
+    event.insert("rawQueryString"_L1, QString::fromUtf8(request.query));
+    event.insert("headers"_L1, headers);
+    event.insert("requestContext"_L1, context);
     if (!cookies.isEmpty())
         event.insert(u"cookies"_s, cookies);
     if (!query.isEmpty())

@@ -638,7 +638,7 @@ Result<void> LocalCloud::withinLoopLimit(qint64 cause, const QString &source, co
     return fail(detail);
 }
 
-Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
+Result<qint64> LocalCloud::deliver(const Node *function, const JsonText &event, const QString &source, qint64 cause,
                                    Completion done, bool rejectWhenBusy, NodeId sourceNode)
 {
     if (function->kind == Kinds::Container)
@@ -705,7 +705,7 @@ void LocalCloud::sendToDestinations(const Node &function, bool success, const QJ
         mAsync->sendToDestinations(function, success, record, cause);
 }
 
-Result<qint64> LocalCloud::invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
+Result<qint64> LocalCloud::invoke(const QString &function, const JsonText &event, const QString &source, qint64 cause,
                                   Completion done, bool rejectWhenBusy, NodeId sourceNode)
 {
     const Result<const Node *> node = service(function, "function");

@@ -5,6 +5,7 @@
 #include "containerpool.h"
 #include "model/node.h"
 #include "runtime/invocationresult.h"
+#include "runtime/jsontext.h"
 #include "tablereads.h"
 
 #include <QHash>
@@ -380,7 +381,7 @@ public:
     // rejectWhenBusy: at the function's concurrency limit the result is a
     // TooManyRequestsException instead of a wait (the gateway answers 503).
     // The id of its log entry, or why it cannot run.
-    Result<qint64> invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
+    Result<qint64> invoke(const QString &function, const JsonText &event, const QString &source, qint64 cause,
                           Completion done, bool rejectWhenBusy = false, NodeId sourceNode = kInvalidNodeId);
     // Runs a function as Lambda runs an asynchronous invocation (Invoke with InvocationType
     // Event, and what topics, buckets, schedules and bus rules send): a failed attempt is
@@ -473,7 +474,7 @@ private:
     // Received messages beyond maxReceiveCount go to the dead-letter queue, logged.
     QList<QueueMessage> receive(const Node *queue, int max, int visibility);
     // The id of the invocation's log entry, or why it was not started.
-    Result<qint64> deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
+    Result<qint64> deliver(const Node *function, const JsonText &event, const QString &source, qint64 cause,
                            Completion done = {}, bool rejectWhenBusy = false, NodeId sourceNode = kInvalidNodeId);
     // An asynchronous invocation from a service (topic, bucket, schedule): see invokeAsync().
     Result<qint64> deliverAsync(const Node *function, const QByteArray &event, const QString &source, qint64 cause);

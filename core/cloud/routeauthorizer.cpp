@@ -505,7 +505,7 @@ void RouteAuthorizer::authorizeLambda(const HttpRoute &route, const RouteTable::
     const QString what = tr("authorizer for %1 %2").arg(request.method, request.path);
     QPointer<RouteAuthorizer> self(this);
     const Result<qint64> started = mCloud.invoke(
-        auth.function, QJsonDocument(event).toJson(QJsonDocument::Compact), what, 0,
+        auth.function, JsonText::of(event), what, 0,
         [self, done, simple, rest, arn, cacheKey, ttl, now, function = auth.function](const InvocationResult &result) {
         Decision decision;
         const QJsonDocument answer = QJsonDocument::fromJson(result.resultJson);

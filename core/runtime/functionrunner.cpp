@@ -56,7 +56,7 @@ void FunctionRunner::openHistory()
     }
 }
 
-Result<QString> FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, bool reject,
+Result<QString> FunctionRunner::invoke(NodeId function, const JsonText &eventJson, bool reject,
                                        const InjectedFault &fault)
 {
     if (!mProject)
@@ -86,7 +86,7 @@ Result<QString> FunctionRunner::invoke(NodeId function, const QByteArray &eventJ
     const QString name = known->spec.name;
     const QString requestId = mPool->invoke(
         name, eventJson, reject ? InstancePool::Overflow::Reject : InstancePool::Overflow::Queue, fault);
-    mRunning.insert(requestId, {function, eventJson});
+    mRunning.insert(requestId, {function, eventJson.text()});
     emit started(function, requestId);
     return requestId;
 }

@@ -3,6 +3,7 @@
 #include "functionspec.h"
 #include "injectedfault.h"
 #include "invocationresult.h"
+#include "jsontext.h"
 #include "model/node.h"
 #include "runhistory.h"
 
@@ -47,7 +48,7 @@ public:
     // A function at its concurrency limit queues the invocation, or with reject turns
     // it away (a TooManyRequestsException result), as API Gateway's callers see. fault: what
     // the local cloud's chaos settings inject into this invocation.
-    Result<QString> invoke(NodeId function, const QByteArray &eventJson, bool reject = false,
+    Result<QString> invoke(NodeId function, const JsonText &eventJson, bool reject = false,
                            const InjectedFault &fault = {});
     bool isRunning(NodeId function) const;
     // Variables added to every function's own while set (the local cloud's resources);

@@ -751,7 +751,7 @@ void Instance::sendFrame(const QByteArray &body)
     mChannel->write(framed);
 }
 
-void Instance::invoke(const QString &requestId, const QByteArray &eventJson, const InjectedFault &fault)
+void Instance::invoke(const QString &requestId, const JsonText &eventJson, const InjectedFault &fault)
 {
     Q_ASSERT(!mCurrent);
     InvocationResult result;
@@ -770,7 +770,8 @@ void Instance::invoke(const QString &requestId, const QByteArray &eventJson, con
     mCurrent = result;
     mStreamBody.clear();
     mFault = fault;
-    mPendingEvent = eventJson;
+    mPendingEvent = eventJson.text();
+    mPendingEventIsOneValue = eventJson.isKnownOneValue();
     mState = State::Busy;
     if (mStartFailure) {
         QTimer::singleShot(0, this, [this] {
@@ -802,11 +803,16 @@ void Instance::dispatch()
     QByteArray frame;
     // The event must be one JSON value for its bytes to be written as they are: anything
     // else ("1,2", a text with quotes in it) would end the worker's parse of the frame, or
-    // set its other keys. Checked by parsing it, which is still cheaper than writing it again.
-    QJsonParseError parseError;
-    const QJsonDocument event = QJsonDocument::fromJson("[" + mPendingEvent + "]", &parseError);
-    const bool oneValue = event.isArray() && event.array().size() == 1;
-    if (oneValue && !mApi && mFault.latencyMs <= 0 && mFault.kind == InjectedFault::Kind::None) {
+    // set its other keys. Known for text QJsonDocument wrote (the gateway's events); other
+    // text is checked by parsing it, which is still cheaper than writing it again.
+    const bool direct = !mApi && mFault.latencyMs <= 0 && mFault.kind == InjectedFault::Kind::None;
+    QJsonDocument event;
+    bool oneValue = mPendingEventIsOneValue;
+    if (!oneValue || !direct) {
+        event = QJsonDocument::fromJson("[" + mPendingEvent + "]");
+        oneValue = event.isArray() && event.array().size() == 1;
+    }
+    if (oneValue && direct) {
         if (mContextJson.isEmpty())
             mContextJson = QJsonDocument(context()).toJson(QJsonDocument::Compact);
         frame = R"({"type":"invoke","requestId":)"
@@ -827,6 +833,7 @@ void Instance::dispatch()
     }
     mApiEvent = mPendingEvent;
     mPendingEvent.clear();
+    mPendingEventIsOneValue = false;
     if (mWaitClock.isValid()) {
         mCurrent->studioStartMs = mWaitClock.nsecsElapsed() / 1e6;
         mCurrent->spareWorker = mFromSpare;

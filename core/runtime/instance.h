@@ -3,6 +3,7 @@
 #include "functionspec.h"
 #include "injectedfault.h"
 #include "invocationresult.h"
+#include "jsontext.h"
 #include "result.h"
 
 #include <QElapsedTimer>
@@ -60,7 +61,7 @@ public:
     // fault: an injected latency is waited before the handler runs (counted in the
     // invocation's duration and timeout); an injected error, timeout, crash or memory
     // overrun takes the handler's place.
-    void invoke(const QString &requestId, const QByteArray &eventJson, const InjectedFault &fault = {});
+    void invoke(const QString &requestId, const JsonText &eventJson, const InjectedFault &fault = {});
     // Ends the worker: at once, or when the current invocation is over.
     void stop();
     // The request running now, if any.
@@ -167,6 +168,7 @@ private:
     QString mLogStream;
     QElapsedTimer mWaitClock; // a cold invocation waiting for the worker
     QByteArray mPendingEvent;
+    bool mPendingEventIsOneValue = false; // known without reading it (JsonText)
     InjectedFault mFault; // of the invocation running
     QElapsedTimer mInvokeClock;
     QTimer mDeadline;

@@ -124,7 +124,7 @@ int InstancePool::limitOf(const Function &function) const
     return function.spec.reservedConcurrency >= 0 ? function.spec.reservedConcurrency : kDefaultConcurrency;
 }
 
-QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, Overflow overflow,
+QString InstancePool::invoke(const QString &name, const JsonText &eventJson, Overflow overflow,
                              const InjectedFault &fault)
 {
     const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -136,12 +136,12 @@ QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, O
             errorResult(unknown, requestId, u"ResourceNotFoundException"_s, tr("Function not found: %1").arg(name)));
         return requestId;
     }
-    if (eventJson.size() > kPayloadLimit) {
+    if (eventJson.text().size() > kPayloadLimit) {
         deliverLater(errorResult(it->spec, requestId, u"RequestEntityTooLargeException"_s,
                                  tr("Request must be smaller than %1 bytes for the InvokeFunction operation "
                                     "(this one is %2 bytes)")
                                      .arg(kPayloadLimit)
-                                     .arg(eventJson.size())));
+                                     .arg(eventJson.text().size())));
         return requestId;
     }
     if (fault.throttle) {
@@ -163,8 +163,7 @@ QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, O
     return requestId;
 }
 
-void InstancePool::run(Function &function, const QString &requestId, const QByteArray &event,
-                       const InjectedFault &fault)
+void InstancePool::run(Function &function, const QString &requestId, const JsonText &event, const InjectedFault &fault)
 {
     Instance *instance = nullptr;
     while (!fault.freshWorker && !function.idle.isEmpty() && !instance) {

@@ -3,6 +3,7 @@
 #include "functionspec.h"
 #include "injectedfault.h"
 #include "invocationresult.h"
+#include "jsontext.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -38,7 +39,7 @@ public:
     bool hasFunction(const QString &name) const { return mFunctions.contains(name); }
     // Returns the request id; the result arrives through finished(). fault: what to inject
     // (a throttle answers at once; a fresh worker serves this invocation only).
-    QString invoke(const QString &function, const QByteArray &eventJson, Overflow overflow = Overflow::Reject,
+    QString invoke(const QString &function, const JsonText &eventJson, Overflow overflow = Overflow::Reject,
                    const InjectedFault &fault = {});
     // New code on disk: idle instances end now, busy ones after their invocation.
     // The pool watches each function's source folder and does this by itself.
@@ -73,7 +74,7 @@ private:
     struct Pending
     {
         QString requestId;
-        QByteArray event;
+        JsonText event;
         InjectedFault fault;
     };
     struct Function
@@ -84,7 +85,7 @@ private:
         QQueue<Pending> queue;
     };
 
-    void run(Function &function, const QString &requestId, const QByteArray &event, const InjectedFault &fault);
+    void run(Function &function, const QString &requestId, const JsonText &event, const InjectedFault &fault);
     void onFinished(Instance *instance, const InvocationResult &result);
     void retire(Instance *instance);
     void deliverLater(InvocationResult result);

@@ -29,6 +29,7 @@ void TestInvokeFrames::eventThatIsNotOneValue_data()
     QTest::addColumn<QString>("runtime");
     QTest::addColumn<QByteArray>("event");
     QTest::addColumn<QByteArray>("seen"); // what the handler answers it was given
+    QTest::addColumn<bool>("written"); // given as an object QJsonDocument wrote (JsonText::of)
     const QList<QPair<QString, QByteArray>> events = {
         {u"one value"_s, QByteArray(R"({"a":1})")},
         {u"two values"_s, QByteArray("1,2")},
@@ -40,10 +41,14 @@ void TestInvokeFrames::eventThatIsNotOneValue_data()
     const QList<QByteArray> seenByPython = {R"({"a":1})", R"("none")", R"("none")", R"("none")"};
     for (qsizetype i = 0; i < events.size(); ++i) {
         QTest::addRow("nodejs, %s", qPrintable(events.at(i).first))
-            << u"nodejs20.x"_s << events.at(i).second << seenByNode.at(i);
+            << u"nodejs20.x"_s << events.at(i).second << seenByNode.at(i) << false;
         QTest::addRow("python, %s", qPrintable(events.at(i).first))
-            << u"python3.12"_s << events.at(i).second << seenByPython.at(i);
+            << u"python3.12"_s << events.at(i).second << seenByPython.at(i) << false;
     }
+    // The gateway's events: known to be one value, so written into the frame unread.
+    const QByteArray quoted = R"({"body":"say \"hi\",\n\"requestId\":\"forged\"","n":[1,2.5,null]})";
+    QTest::addRow("nodejs, written by QJsonDocument") << u"nodejs20.x"_s << quoted << quoted << true;
+    QTest::addRow("python, written by QJsonDocument") << u"python3.12"_s << quoted << quoted << true;
 }
 
 void TestInvokeFrames::eventThatIsNotOneValue()
@@ -51,6 +56,7 @@ void TestInvokeFrames::eventThatIsNotOneValue()
     QFETCH(QString, runtime);
     QFETCH(QByteArray, event);
     QFETCH(QByteArray, seen);
+    QFETCH(bool, written);
     LocalCloudFixture fixture;
     const bool python = runtime.startsWith(u"python"_s);
     const QByteArray code = python ? QByteArray("def handler(event, context):\n"
@@ -66,7 +72,11 @@ void TestInvokeFrames::eventThatIsNotOneValue()
         QVERIFY(fixture.project.setNodeProperty(function, u"handler"_s, u"handler.handler"_s));
     }
     QSignalSpy finished(&fixture.runner, &FunctionRunner::finished);
-    const Result<QString> started = fixture.runner.invoke(function, event);
+    // Bytes alone are never taken as known to be one value.
+    QVERIFY(!JsonText(event).isKnownOneValue());
+    const JsonText given = written ? JsonText::of(QJsonDocument::fromJson(event).object()) : JsonText(event);
+    QCOMPARE(given.isKnownOneValue(), written);
+    const Result<QString> started = fixture.runner.invoke(function, given);
     QVERIFY2(started, qPrintable(started.errorMessage()));
     QVERIFY(finished.wait(30000));
     const auto result = finished.first().at(1).value<InvocationResult>();
