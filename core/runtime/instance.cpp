@@ -143,25 +143,6 @@ QString isoNow()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-// Resident set and its peak of a Linux process, in MB; -1 when unknown. The peak (VmHWM)
-// comes from /proc/PID/status, which the kernel renders in full: Instance::residentSetMB()
-// reads the much cheaper /proc/PID/statm when the peak is not needed.
-QPair<int, int> residentMemoryMB(qint64 pid)
-{
-    QFile status(u"/proc/%1/status"_s.arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return {-1, -1};
-    int rss = -1;
-    int peak = -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        auto kb = [&line] { return line.mid(6).trimmed().split(' ').value(0).toInt(); };
-        if (line.startsWith("VmRSS:"))
-            rss = (kb() + 1023) / 1024;
-        else if (line.startsWith("VmHWM:"))
-            peak = (kb() + 1023) / 1024;
-    }
-    return {rss, peak};
-}
 } // namespace
 
 Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent), mSpec(spec)
@@ -187,8 +168,8 @@ Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent),
 
 Instance::~Instance()
 {
-    if (mStatmFd >= 0)
-        ::close(mStatmFd);
+    closeProcFile(mStatm);
+    closeProcFile(mStatus);
     // Including a worker already told to stop: none may outlive its instance.
     for (QProcess *process : findChildren<QProcess *>()) {
         process->disconnect();
@@ -902,7 +883,10 @@ void Instance::deliver(const QJsonObject &message)
 
 void Instance::onFrame(const QByteArray &frame)
 {
-    const QJsonObject message = QJsonDocument::fromJson(frame).object();
+    // A result's frame is a head of one line and the result's JSON text after it, as the
+    // worker wrote it: not escaped into a string of the head, and so not read back out of one.
+    const qsizetype newline = frame.indexOf('\n');
+    const QJsonObject message = QJsonDocument::fromJson(newline < 0 ? frame : frame.first(newline)).object();
     const QString type = message.value("type"_L1).toString();
     if (type == "ready"_L1 || type == "initError"_L1) {
         onWorkerReady(message.value("imports"_L1).toArray());
@@ -930,7 +914,8 @@ void Instance::onFrame(const QByteArray &frame)
     if (type == "result"_L1) {
         result.ok = true;
         result.resultJson = message.value("streamed"_L1).toBool() ? mStreamBody
-                                                                  : message.value("resultJson"_L1).toString().toUtf8();
+                            : newline >= 0                        ? frame.sliced(newline + 1)
+                                                                  : QByteArray();
     } else {
         result.ok = false;
         result.error = message.value("error"_L1).toObject();
@@ -985,38 +970,62 @@ void Instance::sampleMemory()
              true);
 }
 
+qsizetype Instance::readProcFile(ProcFile &file, qint64 pid, const char *name, char *buffer, qsizetype size)
+{
+    // A file of another process (its number used again) fails to read: opened once more.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (file.pid != pid || file.fd < 0) {
+            closeProcFile(file);
+            file.fd = ::open(QByteArray("/proc/" + QByteArray::number(pid) + '/' + name).constData(),
+                             O_RDONLY | O_CLOEXEC);
+            file.pid = pid;
+            if (file.fd < 0)
+                return -1;
+        }
+        const ssize_t read = ::pread(file.fd, buffer, size_t(size - 1), 0);
+        if (read > 0) {
+            buffer[read] = '\0';
+            return read;
+        }
+        closeProcFile(file);
+    }
+    return -1;
+}
+
+void Instance::closeProcFile(ProcFile &file)
+{
+    if (file.fd >= 0)
+        ::close(file.fd);
+    file.fd = -1;
+}
+
 int Instance::residentSetMB()
 {
     const qint64 pid = mProcess ? mProcess->processId() : 0;
-    if (pid <= 0)
+    char text[128];
+    if (pid <= 0 || readProcFile(mStatm, pid, "statm", text, sizeof text) < 0)
         return -1;
-    // A file of another process (its number used again) fails to read: opened once more.
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        if (mStatmPid != pid || mStatmFd < 0) {
-            if (mStatmFd >= 0)
-                ::close(mStatmFd);
-            mStatmFd = ::open(QByteArray("/proc/" + QByteArray::number(pid) + "/statm").constData(),
-                              O_RDONLY | O_CLOEXEC);
-            mStatmPid = pid;
-            if (mStatmFd < 0)
-                return -1;
-        }
-        char text[128];
-        const ssize_t read = ::pread(mStatmFd, text, sizeof text - 1, 0);
-        if (read > 0) {
-            text[read] = '\0';
-            // "size resident shared ...", in pages.
-            const char *resident = std::strchr(text, ' ');
-            if (!resident)
-                return -1;
-            static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
-            const qint64 pages = std::strtoll(resident + 1, nullptr, 10);
-            return int((pages * pageSize + (1 << 20) - 1) >> 20);
-        }
-        ::close(mStatmFd);
-        mStatmFd = -1;
-    }
-    return -1;
+    // "size resident shared ...", in pages.
+    const char *resident = std::strchr(text, ' ');
+    if (!resident)
+        return -1;
+    static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
+    const qint64 pages = std::strtoll(resident + 1, nullptr, 10);
+    return int((pages * pageSize + (1 << 20) - 1) >> 20);
+}
+
+QPair<int, int> Instance::residentMemoryMB()
+{
+    // The peak (VmHWM) is only in status, which the kernel renders in full.
+    const qint64 pid = mProcess ? mProcess->processId() : 0;
+    char text[4096];
+    if (pid <= 0 || readProcFile(mStatus, pid, "status", text, sizeof text) < 0)
+        return {-1, -1};
+    auto megabytes = [&text](const char *key) { // "\nVmRSS:\t    1234 kB"
+        const char *line = std::strstr(text, key);
+        return line ? int((std::strtoll(line + std::strlen(key), nullptr, 10) + 1023) / 1024) : -1;
+    };
+    return {megabytes("\nVmRSS:"), megabytes("\nVmHWM:")};
 }
 
 void Instance::watchGroup()
@@ -1045,7 +1054,7 @@ void Instance::complete(InvocationResult result)
     // the run was long enough to be sampled; between those, the resident set (cheap).
     const bool withPeak = result.coldStart || mServed % 16 == 0 || result.durationMs >= kMemorySampleMs;
     const auto [rss, peak] = !mProcess  ? QPair<int, int>{-1, -1}
-                             : withPeak ? residentMemoryMB(mProcess->processId())
+                             : withPeak ? residentMemoryMB()
                                         : QPair<int, int>{residentSetMB(), -1};
     mPeakRssMB = std::max({mPeakRssMB, rss, peak});
     result.maxMemoryUsedMB = std::min(std::max(mPeakRssMB, 1), mSpec.memoryMB);
@@ -1105,10 +1114,8 @@ void Instance::failWith(const QJsonObject &error, bool kill)
 void Instance::onExited(int exitCode, int exitStatus)
 {
     onOutput();
-    if (mStatmFd >= 0) {
-        ::close(mStatmFd);
-        mStatmFd = -1;
-    }
+    closeProcFile(mStatm);
+    closeProcFile(mStatus);
     if (mState == State::Stopped)
         return;
     const QString how = exitStatus == QProcess::CrashExit ? tr("signal: the worker crashed")

@@ -176,16 +176,27 @@ private:
     QTimer mGroupWatch;
     qint64 mGroup = 0; // the worker's process group, still known once the worker is gone
     int mPeakRssMB = 0;
-    // The worker's /proc/PID/statm, kept open while it runs: its resident set is read at
-    // the end of every invocation, and opening the file cost more than reading it.
+    // The worker's /proc/PID/statm and status, kept open while it runs: its resident set
+    // (statm) is read at the end of every invocation, its peak (status) at every 16th, and
+    // opening a file cost more than reading it.
+    struct ProcFile
+    {
+        int fd = -1;
+        qint64 pid = 0;
+    };
+    // Reads the file of pid's /proc folder into buffer, NUL-ended; its length, or -1.
+    static qsizetype readProcFile(ProcFile &file, qint64 pid, const char *name, char *buffer, qsizetype size);
+    static void closeProcFile(ProcFile &file);
     int residentSetMB();
-    int mStatmFd = -1;
+    // The resident set and its peak (VmRSS, VmHWM) in MB, -1 each when unknown.
+    QPair<int, int> residentMemoryMB();
+    ProcFile mStatm;
+    ProcFile mStatus;
     // Written once per worker: what each invocation's frame repeats.
     void sendFrame(const QByteArray &body);
     QByteArray mContextJson;
     QStringList mSecretValues;
     bool mSecretsKnown = false;
-    qint64 mStatmPid = 0;
     bool mStopAfterCurrent = false;
     QString mVersionWarning; // the interpreter is not of the runtime's version
     QByteArray mStreamBody; // a streamed response's bytes so far

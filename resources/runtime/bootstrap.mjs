@@ -614,7 +614,8 @@ function answer(requestId, requestIdJson, failure, value) {
             if (size > PAYLOAD_LIMIT)
                 throw Object.assign(new Error(`Response payload size (${size} bytes) exceeded maximum allowed payload size (${PAYLOAD_LIMIT} bytes).`), { name: "Function.ResponseSizeTooLarge" });
         }
-        text = '{"type":"result","requestId":' + (requestIdJson ?? JSON.stringify(requestId)) + ',"resultJson":' + JSON.stringify(body) + "}";
+        // The frame's head is one line; the result's JSON text follows it as it is.
+        text = '{"type":"result","requestId":' + (requestIdJson ?? JSON.stringify(requestId)) + "}\n" + body;
     } catch (err) {
         text = JSON.stringify({ type: "error", requestId, error: errorOf(err) });
     }

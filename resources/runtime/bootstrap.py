@@ -16,11 +16,14 @@ PAYLOAD_LIMIT = 6 * 1024 * 1024
 channel = socket.socket(fileno=3)
 
 
-def send(message):
+def send(message, text=None):
     # Whatever the handler printed reaches the studio before its result.
     sys.stdout.flush()
     sys.stderr.flush()
-    body = json.dumps(message).encode("utf-8")
+    # A result's JSON text follows the frame's head (one line: json.dumps escapes line
+    # breaks) as it is, not escaped into a string of the head.
+    frame = json.dumps(message) if text is None else json.dumps(message) + "\n" + text
+    body = frame.encode("utf-8")
     channel.sendall(struct.pack(">I", len(body)) + body)
 
 
@@ -361,7 +364,7 @@ def main():
                                                 f"maximum allowed payload size ({PAYLOAD_LIMIT} bytes).",
                                 "stackTrace": []}})
                 continue
-            send({"type": "result", "requestId": request_id, "resultJson": body})
+            send({"type": "result", "requestId": request_id}, body)
         except Exception as exc:
             send({"type": "error", "requestId": request_id, "error": error_of(exc)})
 

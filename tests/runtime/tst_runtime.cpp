@@ -18,6 +18,7 @@
 
 using namespace Nimbus;
 using namespace NimbusTest;
+using namespace Qt::StringLiterals;
 
 // Real node and python3 workers (installed by scripts/setup.sh), driven through the pool.
 class tst_Runtime : public QObject
@@ -35,6 +36,7 @@ private slots:
     void timeouts_data();
     void timeouts();
     void memoryHogIsKilled();
+    void maxMemoryUsedIsTheWorkersPeak();
     void crashIsContainedAndNextIsFresh();
     void logFloodKeepsProtocol();
     void handlersQueuedWorkLogsInItsInvocation_data();
@@ -442,6 +444,29 @@ void tst_Runtime::memoryHogIsKilled()
     QCOMPARE(r[0].error.value("errorType").toString(), QStringLiteral("Runtime.OutOfMemory"));
     QVERIFY(r[0].error.value("errorMessage").toString().contains("memory size of 128 MB"));
     QCOMPARE(r[0].maxMemoryUsedMB, 128);
+}
+
+// Max Memory Used is the worker's peak (the kernel's VmHWM), read on a cold start and at
+// every 16th invocation; between those, its resident set at the end.
+void tst_Runtime::maxMemoryUsedIsTheWorkersPeak()
+{
+    write(u"peak/handler.py"_s, "def handler(event, context):\n"
+                                "    if event.get('mb'):\n"
+                                "        block = b'x' * (event['mb'] * 1024 * 1024)\n"
+                                "        del block\n" // given back at once: only the peak shows it
+                                "    return 1\n");
+    InstancePool pool;
+    pool.setFunction(spec(u"peak"_s, u"python3.12"_s, u"handler.handler"_s, 10, 512));
+    const QList<InvocationResult> first = run(pool, u"peak"_s, "{}", 16);
+    QCOMPARE(first.size(), 16);
+    QVERIFY(first[0].coldStart);
+    const int cold = first[0].maxMemoryUsedMB;
+    QVERIFY2(cold >= 5 && cold < 512, qPrintable(QString::number(cold))); // an interpreter takes some
+    const QList<InvocationResult> sixteenth = run(pool, u"peak"_s, R"({"mb": 24})");
+    QCOMPARE(sixteenth.size(), 1);
+    QVERIFY(!sixteenth[0].coldStart);
+    QVERIFY2(sixteenth[0].maxMemoryUsedMB >= cold + 20,
+             qPrintable(u"%1 MB after %2 MB"_s.arg(sixteenth[0].maxMemoryUsedMB).arg(cold)));
 }
 
 void tst_Runtime::crashIsContainedAndNextIsFresh()
