@@ -6,10 +6,10 @@
 #include "localcloud.h"
 #include "model/kinds.h"
 #include "runtime/invocationresult.h"
+#include "runtime/requestid.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -90,7 +90,7 @@ Result<qint64> AsyncInvoker::invoke(const Node &function, const QByteArray &even
                                     NodeId sourceNode)
 {
     // One request id for every attempt, as Lambda's record and retries keep it.
-    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString requestId = newRequestId();
     Event queued;
     queued.function = function.name;
     queued.payload = event;

@@ -1,10 +1,10 @@
 #include "cloudevents.h"
+#include "runtime/requestid.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -13,7 +13,7 @@ namespace Nimbus::CloudEvents {
 namespace {
 QString uuid()
 {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return newRequestId();
 }
 
 QString iso(const QDateTime &when)

@@ -7,11 +7,11 @@
 #include "localcloud.h"
 #include "model/catalog.h"
 #include "model/kinds.h"
+#include "runtime/requestid.h"
 #include "workflow/workflowengine.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -281,7 +281,7 @@ EventBus::Built EventBus::buildEvent(const QJsonObject &entry, const QString &re
     for (const QJsonValue &resource : entry.value("Resources"_L1).toArray())
         resources.append(resource.toString());
     const QJsonObject event{{u"version"_s, u"0"_s},
-                            {u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                            {u"id"_s, newRequestId()},
                             {u"detail-type"_s, entry.value("DetailType"_L1).toString()},
                             {u"source"_s, entry.value("Source"_L1).toString()},
                             {u"account"_s, QLatin1String(CloudEvents::kAccount)},

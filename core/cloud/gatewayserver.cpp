@@ -9,6 +9,7 @@
 #include "routeauthorizer.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
+#include "runtime/requestid.h"
 #include "virtualclock.h"
 #include "workflow/workflowengine.h"
 
@@ -20,7 +21,6 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
-#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -237,7 +237,7 @@ void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket,
     // workflows, containers, refusals) is decided on the cloud's thread.
     if (const auto match = plainRoute(data)) {
         const HttpRoute &route = *match->route;
-        const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString requestId = newRequestId();
         const QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, *match, data, requestId)
                                                     : GatewayEvents::httpApiEvent(route, *match, data, requestId);
         mHome->post([this, route, what = data.method + ' '_L1 + data.path,
@@ -523,7 +523,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
         return;
     }
     const HttpRoute route = *match->route;
-    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString requestId = newRequestId();
     if (route.auth.kind == RouteAuth::Kind::None && !route.auth.apiKeyRequired) {
         forward(route, *match, request, requestId, {}, pending);
         return;
@@ -632,7 +632,7 @@ void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawP
         send(pending, answer, cors);
         return;
     }
-    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString requestId = newRequestId();
     const QByteArray event = QJsonDocument(url.event(request, rawPath, requestId)).toJson(QJsonDocument::Compact);
     // A streamed answer: the invocation's request id is learnt as it starts, and its chunks
     // are sent as the pool reports them.

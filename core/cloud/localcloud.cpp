@@ -18,6 +18,7 @@
 #include "model/scheduleexpression.h"
 #include "requestguard.h"
 #include "runtime/functionrunner.h"
+#include "runtime/requestid.h"
 #include "secretstore.h"
 #include "virtualclock.h"
 #include "workflow/workflowengine.h"
@@ -1302,7 +1303,7 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
         return node.error();
     if (const qsizetype size = message.toUtf8().size() + subject.toUtf8().size(); size > kMessageLimit)
         return fail(tr("a message to %1 is %2 bytes; SNS takes at most %3").arg(topic).arg(size).arg(kMessageLimit));
-    SentMessage sent{QUuid::createUuid().toString(QUuid::WithoutBraces), {}, false};
+    SentMessage sent{newRequestId(), {}, false};
     if (isFifo(topic)) {
         if (fifo.groupId.isEmpty())
             return fail(tr("a message to the FIFO topic %1 needs a message group").arg(topic));
@@ -1499,7 +1500,7 @@ Result<TopicSubscription> LocalCloud::subscribe(TopicSubscription subscription)
         return existing;
     }
     if (subscription.arn.isEmpty())
-        subscription.arn = topicArn(subscription.topic) + ':'_L1 + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        subscription.arn = topicArn(subscription.topic) + ':'_L1 + newRequestId();
     mSubscriptions.append(subscription);
     return subscription;
 }
@@ -2013,12 +2014,12 @@ QJsonObject LocalCloud::streamFailureRecord(const Node *function, const StreamSh
     auto arrival = [](const ShardRecord &entry) { return entry.arrived.toUTC().toString(Qt::ISODate); };
     QJsonObject response{{u"statusCode"_s, 200}, {u"executedVersion"_s, u"$LATEST"_s}};
     response.insert(u"functionError"_s, shard.lastFailed && invokes > 0 ? QJsonValue(u"Unhandled"_s) : QJsonValue());
-    return {{u"requestContext"_s, QJsonObject{{u"requestId"_s, shard.lastRequestId.isEmpty() || invokes == 0
-                                                                   ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                                                   : shard.lastRequestId},
-                                              {u"functionArn"_s, AsyncInvoker::functionArn(mRegion, function->name)},
-                                              {u"condition"_s, condition},
-                                              {u"approximateInvokeCount"_s, invokes}}},
+    return {{u"requestContext"_s,
+             QJsonObject{
+                 {u"requestId"_s, shard.lastRequestId.isEmpty() || invokes == 0 ? newRequestId() : shard.lastRequestId},
+                 {u"functionArn"_s, AsyncInvoker::functionArn(mRegion, function->name)},
+                 {u"condition"_s, condition},
+                 {u"approximateInvokeCount"_s, invokes}}},
             {u"responseContext"_s, response},
             {u"version"_s, u"1.0"_s},
             {u"timestamp"_s, mClock->now().toUTC().toString(Qt::ISODateWithMs)},

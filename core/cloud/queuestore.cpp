@@ -1,9 +1,9 @@
 #include "queuestore.h"
 
 #include "cloudclock.h"
+#include "runtime/requestid.h"
 
 #include <QJsonDocument>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -71,7 +71,7 @@ QString QueueStore::sequenceText(qint64 sequence)
 Result<QString> QueueStore::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
                                         int delaySeconds)
 {
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString id = newRequestId();
     if (Result<void> done = insertMessage(queue, id, body, attributes, delaySeconds); !done)
         return done.error();
     return id;
@@ -159,7 +159,7 @@ Result<SentMessage> QueueStore::sendFifoMessage(const QString &queue, const QByt
         return fail(tr("a message to the FIFO queue %1 needs a message group").arg(queue));
     if (Result<void> done = db().exec(u"BEGIN IMMEDIATE"_s); !done)
         return done.error();
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString id = newRequestId();
     qint64 sequence = 0;
     Result<SentMessage> sent = numberInTransaction(queue, fifo.deduplicationId, id, &sequence);
     if (sent && !sent->duplicate) {
@@ -217,7 +217,7 @@ Result<QList<QueueMessage>> QueueStore::receiveMessages(const QString &queue, in
     for (QueueMessage &m : received) {
         m.receiveCount += 1;
         m.visibleAt = fromMs(now + qint64(std::max(0, visibilityTimeout)) * 1000);
-        m.receiptHandle = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m.receiptHandle = newRequestId();
         update.bind(1, ms(m.visibleAt));
         update.bind(2, m.receiptHandle);
         update.bind(3, m.id);

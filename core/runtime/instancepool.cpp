@@ -1,6 +1,7 @@
 #include "instancepool.h"
 
 #include "instance.h"
+#include "requestid.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QFileSystemWatcher>
 #include <QJsonArray>
 #include <QTimer>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -127,7 +127,7 @@ int InstancePool::limitOf(const Function &function) const
 QString InstancePool::invoke(const QString &name, const JsonText &eventJson, Overflow overflow,
                              const InjectedFault &fault)
 {
-    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString requestId = newRequestId();
     auto it = mFunctions.find(name);
     if (it == mFunctions.end()) {
         FunctionSpec unknown;
