@@ -103,18 +103,34 @@ ratio() { # label a b
     awk -v a="$2" -v b="$3" -v l="$1" 'BEGIN { if (b > 0) printf "%-74s %.2fx\n", l, a / b }'
 }
 
+# The CPU clock ticks a process has used, and those its child processes have (/proc).
+cpu_ticks() { # pid -> "own children"
+    for stat in /proc/[0-9]*/stat; do cat "$stat" 2> /dev/null; done |
+        awk -v pid="$1" '{ id = $1; sub(/^.*\) /, ""); if (id == pid) own += $12 + $13; else if ($2 == pid) kids += $12 + $13 }
+                         END { print own + 0, kids + 0 }'
+}
+
+# watched: the server's pid, when its CPU a request (and its worker processes') is wanted.
+watched=""
 measure() { # name url [warm-up seconds]
     for i in $(seq 1 100); do
         node -e "fetch(process.argv[1]).then(r => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))" "$2" && break
         sleep 0.2
     done
     wrk -t$threads -c$connections -d${3:-3}s "$2" > /dev/null 2>&1 # warm every instance up
+    [ -n "$watched" ] && before=$(cpu_ticks "$watched")
     wrk -t$threads -c$connections -d${seconds}s --latency "$2" > "$work/$1.txt" 2>&1
+    [ -n "$watched" ] && after=$(cpu_ticks "$watched")
     rps=$(awk '/Requests\/sec/ {print $2}' "$work/$1.txt")
     p50=$(awk '$1 == "50%" {print $2}' "$work/$1.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$work/$1.txt")
     errors=$(awk '/Non-2xx/ {print $5}' "$work/$1.txt")
     printf '%-24s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+    if [ -n "$watched" ]; then
+        echo "$before $after $(awk '/requests in/ {print $1}' "$work/$1.txt")" |
+            awk -v hz="$(getconf CLK_TCK)" '$5 > 0 { printf "%-24s CPU a request: the server %.0f us, its worker processes %.0f us\n", "",
+                                                     ($3 - $1) / hz / $5 * 1e6, ($4 - $2) / hz / $5 * 1e6 }'
+    fi
     eval "${1}_rps=$rps"
 }
 
@@ -132,14 +148,18 @@ bare=$!
 measure bare_node "http://127.0.0.1:43140/items/42"
 kill $bare; wait $bare 2>/dev/null; bare=""
 # The Lambda model's limit: a front and one worker process per wrk connection, each worker
-# running one invocation at a time (TERM stops the front, which stops its workers).
+# running one invocation at a time (TERM stops the front, which stops its workers). Its CPU
+# a request and nimbus serve's, each with its worker processes', are printed beside.
 node "$here/lambda_model_front.mjs" 43150 "$work/functions/getItem/index.js" $connections &
 model=$!
+watched=$model
 measure front_workers "http://127.0.0.1:43150/items/42"
 kill $model; wait $model 2>/dev/null; model=""
 "$build/bin/nimbus" serve "$work/bench.json" --port 43110 --state "$work/state" > /dev/null 2>&1 &
 nimbus=$!
+watched=$nimbus
 measure nimbus_serve "http://127.0.0.1:43110/items/42"
+watched=""
 kill $nimbus; wait $nimbus 2>/dev/null; nimbus=""
 
 (cd "$work" && SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off AWS_ACCESS_KEY_ID=AKIAEXAMPLE \
