@@ -7,6 +7,7 @@
 #include "localcloud.h"
 #include "model/effectivepolicy.h"
 #include "model/kinds.h"
+#include "runtime/requestid.h"
 #include "secretsextension.h"
 #include "services/services.h"
 
@@ -540,7 +541,7 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
             && data.header("x-amzn-trace-id").isEmpty() && data.body.size() <= kDynamoRequestLimit
             && serving(socket, 0) == 0) {
             if (std::optional<QByteArray> body = sharedGetItem(*data.json)) {
-                reply(answered(AwsWire::jsonAnswer(*body), AwsWire::newRequestId()), nullptr);
+                reply(answered(AwsWire::jsonAnswer(*body), newRequestId()), nullptr);
                 return;
             }
         }
@@ -696,7 +697,7 @@ HttpResponseData AwsEndpoint::answered(HttpResponseData response, const QString 
 
 void AwsEndpoint::handle(AwsRequest request, Reply done)
 {
-    request.requestId = AwsWire::newRequestId();
+    request.requestId = newRequestId();
     const QString invocation = requestIdOfTrace(request.header("x-amzn-trace-id"));
     if (!invocation.isEmpty())
         request.cause = mCloud.causeOfRequest(invocation);

@@ -5,13 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QRandomGenerator>
 #include <QUrlQuery>
-#include <QUuid>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
-#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -275,22 +272,6 @@ HttpResponseData jsonAnswer(const QByteArray &body, const QByteArray &contentTyp
     addHeader(r.headers, "content-type", contentType);
     r.body = body;
     return r;
-}
-
-QString newRequestId()
-{
-    thread_local QRandomGenerator64 generator = [] {
-        std::array<quint32, 8> seed;
-        QRandomGenerator::system()->fillRange(seed.data(), seed.size());
-        return QRandomGenerator64(seed.data(), seed.size());
-    }();
-    const quint64 high = generator.generate64();
-    const quint64 low = generator.generate64();
-    // RFC 4122: version 4 in the top bits of the third group, the variant 10 in the fourth's.
-    return QUuid(quint32(high >> 32), quint16(high >> 16), quint16((high & 0x0fff) | 0x4000),
-                 uchar(((low >> 56) & 0x3f) | 0x80), uchar(low >> 48), uchar(low >> 40), uchar(low >> 32),
-                 uchar(low >> 24), uchar(low >> 16), uchar(low >> 8), uchar(low))
-        .toString(QUuid::WithoutBraces);
 }
 
 HttpResponseData xmlAnswer(int status, const QByteArray &xml)

@@ -36,9 +36,6 @@ HttpResponseData jsonAnswer(const QJsonObject &body, const QByteArray &contentTy
 // The same with its body already written (QJsonDocument's compact text of the answer).
 HttpResponseData jsonAnswer(const QByteArray &body, const QByteArray &contentType = "application/x-amz-json-1.0");
 
-// A new request id, a random (version 4) UUID as AWS gives: from a generator of the
-// calling thread's, seeded by the system's once, as an id is no secret.
-QString newRequestId();
 HttpResponseData xmlAnswer(int status, const QByteArray &xml);
 
 // SQS's MD5 of a message's attributes (SDK shape: name -> {DataType, StringValue|BinaryValue}).

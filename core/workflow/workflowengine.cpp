@@ -6,6 +6,7 @@
 #include "document/project.h"
 #include "model/kinds.h"
 #include "paths.h"
+#include "runtime/requestid.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -96,11 +97,6 @@ QJsonObject sdkMetadata(const QString &requestId)
 {
     return {{u"SdkHttpMetadata"_s, QJsonObject{{u"HttpStatusCode"_s, 200}}},
             {u"SdkResponseMetadata"_s, QJsonObject{{u"RequestId"_s, requestId}}}};
-}
-
-QString newRequestId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 // Whether an error a state raised is one of names, as Retry and Catch match them.
