@@ -1,4 +1,5 @@
 #include "serverthreads.h"
+#include "epolldispatcher.h"
 #include "httpmethod.h"
 
 #include <QCoreApplication>
@@ -79,6 +80,8 @@ ServerThreads::ServerThreads(int count, Serve serve, Lanes lanes) : mServe(std::
         Lane lane;
         lane.thread = new QThread;
         lane.thread->setObjectName(QStringLiteral("nimbus-http-%1").arg(i));
+        if (QAbstractEventDispatcher *dispatcher = EpollDispatcher::create())
+            lane.thread->setEventDispatcher(dispatcher);
         lane.mailbox = std::make_shared<Mailbox>();
         lane.mailbox->moveToThread(lane.thread);
         lane.thread->start();
