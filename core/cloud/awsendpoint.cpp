@@ -514,6 +514,8 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
             responder->writeBody(response.body);
         if (opened) // sent from it a chunk at a time
             new FileStreamer(alive.data(), opened, bodyFile->length, responder);
+        else // written now, in one call, rather than on the loop's next pass
+            alive->flush();
     };
     // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
     // decided before any body arrived; this one is the parse the request is served by.

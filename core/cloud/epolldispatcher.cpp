@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <climits>
 #include <cstring>
 
 #include <poll.h>
@@ -66,13 +67,11 @@ void EpollDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     const int type = int(notifier->type());
     if (descriptor < 0 || type < 0 || type > 2)
         return;
-    const bool added = !mWatches.contains(descriptor);
     Watch &watch = mWatches[descriptor];
     if (watch.notifiers[type] && watch.notifiers[type] != notifier)
         qWarning("EpollDispatcher: more than one notifier of one type for descriptor %d", descriptor);
     watch.notifiers[type] = notifier;
-    if (added || watch.inEpoll)
-        updateEpoll(descriptor, watch, added);
+    noteChange(descriptor, watch);
 }
 
 void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
@@ -85,46 +84,60 @@ void EpollDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         return;
     found->notifiers[type] = nullptr;
     if (found->notifiers[0] || found->notifiers[1] || found->notifiers[2]) {
-        if (found->inEpoll)
-            updateEpoll(descriptor, *found, false);
+        noteChange(descriptor, *found);
         return;
     }
-    // Its descriptor may be closed already (EBADF), and then the kernel has dropped it.
-    if (found->inEpoll)
+    // The last one: out of the set at once, before its owner closes the descriptor (a
+    // descriptor closed while a child process still holds it would stay in the set).
+    if (found->watched)
         ::epoll_ctl(mEpoll, EPOLL_CTL_DEL, descriptor, nullptr);
-    else
+    if (found->alwaysReady)
         --mAlwaysReady;
     mWatches.erase(found);
 }
 
-bool EpollDispatcher::updateEpoll(int descriptor, Watch &watch, bool added)
+void EpollDispatcher::noteChange(int descriptor, Watch &watch)
 {
-    epoll_event event = {};
-    for (int type = 0; type < 3; ++type) {
-        if (watch.notifiers[type])
-            event.events |= kWanted[type];
+    if (watch.alwaysReady || watch.changed)
+        return;
+    watch.changed = true;
+    mChanged.push_back(descriptor);
+}
+
+void EpollDispatcher::applyChanges()
+{
+    for (const int descriptor : mChanged) {
+        const auto found = mWatches.find(descriptor);
+        if (found == mWatches.end() || !found->changed)
+            continue; // unwatched since
+        Watch &watch = *found;
+        watch.changed = false;
+        epoll_event event = {};
+        for (int type = 0; type < 3; ++type) {
+            if (watch.notifiers[type])
+                event.events |= kWanted[type];
+        }
+        if (event.events == watch.watched)
+            continue;
+        event.data.fd = descriptor;
+        int result = ::epoll_ctl(mEpoll, watch.watched ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, descriptor, &event);
+        // A descriptor closed and opened again under the same number, which the kernel
+        // dropped from the set (ENOENT) or still holds (EEXIST).
+        if (result != 0 && (errno == ENOENT || errno == EEXIST))
+            result = ::epoll_ctl(mEpoll, errno == ENOENT ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, descriptor, &event);
+        if (result == 0) {
+            watch.watched = event.events;
+        } else if (errno == EPERM && !watch.watched) {
+            // A regular file or a directory: poll reports it always ready, and so does this.
+            watch.alwaysReady = true;
+            ++mAlwaysReady;
+        } else {
+            // Not a descriptor (poll's POLLNVAL): its notifiers are never activated.
+            qWarning("EpollDispatcher: cannot watch descriptor %d: %s", descriptor, strerror(errno));
+            watch.watched = 0;
+        }
     }
-    event.data.fd = descriptor;
-    int operation = added ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
-    int result = ::epoll_ctl(mEpoll, operation, descriptor, &event);
-    // A descriptor closed and opened again under the same number, which the kernel
-    // dropped from the set or still holds.
-    if (result != 0 && (errno == ENOENT || errno == EEXIST)) {
-        operation = errno == ENOENT ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
-        result = ::epoll_ctl(mEpoll, operation, descriptor, &event);
-    }
-    if (result == 0) {
-        watch.inEpoll = true;
-        return true;
-    }
-    if (errno == EPERM && added) {
-        // A regular file or a directory: poll reports it always ready, and so does this.
-        watch.inEpoll = false;
-        ++mAlwaysReady;
-        return true;
-    }
-    qWarning("EpollDispatcher: cannot watch descriptor %d: %s", descriptor, strerror(errno));
-    return false;
+    mChanged.clear();
 }
 
 void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
@@ -179,7 +192,7 @@ EpollDispatcher::Timer *EpollDispatcher::timer(int id)
     return nullptr;
 }
 
-int EpollDispatcher::timerWait() const
+qint64 EpollDispatcher::timerWait() const
 {
     qint64 first = -1;
     for (const Timer &t : mTimers) {
@@ -188,11 +201,7 @@ int EpollDispatcher::timerWait() const
     }
     if (first < 0)
         return -1;
-    const qint64 left = first - nowNs();
-    if (left <= 0)
-        return 0;
-    // Rounded up: woken before a timer is due, the loop would only wait again.
-    return int(std::min<qint64>((left + 999999) / 1000000, 24 * 3600 * 1000));
+    return std::max<qint64>(0, first - nowNs());
 }
 
 void EpollDispatcher::wakeUp()
@@ -212,21 +221,38 @@ void EpollDispatcher::interrupt()
     wakeUp();
 }
 
-bool EpollDispatcher::wait(int timeoutMs, bool withNotifiers)
+int EpollDispatcher::epollWait(epoll_event *events, int size, qint64 timeoutNs)
+{
+    // To the nanosecond, as Qt's ppoll waits (a timer due in 0.2 ms is not fired 1 ms
+    // late); in milliseconds rounded up on a kernel before 5.11.
+    static QAtomicInt hasPwait2 = 1;
+    if (hasPwait2.loadRelaxed()) {
+        timespec timeout = {time_t(timeoutNs / 1000000000), long(timeoutNs % 1000000000)};
+        const int ready = ::epoll_pwait2(mEpoll, events, size, timeoutNs < 0 ? nullptr : &timeout, nullptr);
+        if (ready >= 0 || errno != ENOSYS)
+            return ready;
+        hasPwait2.storeRelaxed(0);
+    }
+    const int timeoutMs = timeoutNs < 0 ? -1 : int(std::min<qint64>((timeoutNs + 999999) / 1000000, INT_MAX));
+    return ::epoll_wait(mEpoll, events, size, timeoutMs);
+}
+
+bool EpollDispatcher::wait(qint64 timeoutNs, bool withNotifiers)
 {
     bool woken = false;
     if (!withNotifiers) {
         pollfd wake = {mWake, POLLIN, 0};
+        timespec timeout = {time_t(timeoutNs / 1000000000), long(timeoutNs % 1000000000)};
         int ready;
         do {
-            ready = ::poll(&wake, 1, timeoutMs);
+            ready = ::ppoll(&wake, 1, timeoutNs < 0 ? nullptr : &timeout, nullptr);
         } while (ready < 0 && errno == EINTR);
         woken = ready > 0;
     } else {
         epoll_event events[64];
         int ready;
         do {
-            ready = ::epoll_wait(mEpoll, events, 64, timeoutMs);
+            ready = epollWait(events, 64, timeoutNs);
         } while (ready < 0 && errno == EINTR);
         for (int i = 0; i < ready; ++i) {
             const int descriptor = events[i].data.fd;
@@ -245,7 +271,7 @@ bool EpollDispatcher::wait(int timeoutMs, bool withNotifiers)
         }
         if (mAlwaysReady) {
             for (auto it = mWatches.cbegin(); it != mWatches.cend(); ++it) {
-                if (it->inEpoll)
+                if (!it->alwaysReady)
                     continue;
                 for (int type = 0; type < 2; ++type) { // readable and writable, never urgent
                     QSocketNotifier *notifier = it->notifiers[type];
@@ -326,7 +352,9 @@ bool EpollDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     if (mInterrupt.loadRelaxed())
         return false;
 
-    int timeout = 0;
+    if (withNotifiers)
+        applyChanges(); // which may find a descriptor always ready
+    qint64 timeout = 0;
     if (canWait && !(withNotifiers && mAlwaysReady))
         timeout = withTimers ? timerWait() : -1;
     int events = wait(timeout, withNotifiers) ? 1 : 0;

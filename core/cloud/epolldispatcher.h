@@ -10,6 +10,7 @@
 #include <vector>
 
 class QSocketNotifier;
+struct epoll_event;
 
 namespace Nimbus {
 
@@ -63,7 +64,9 @@ private:
     struct Watch
     {
         QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};
-        bool inEpoll = false; // false: epoll refused it (a regular file), always ready
+        uint32_t watched = 0; // the events the epoll set has for it; 0: not in the set
+        bool alwaysReady = false; // epoll refused it (a regular file)
+        bool changed = false; // in mChanged
     };
     struct Timer
     {
@@ -75,14 +78,17 @@ private:
         bool running; // its handler is running (a nested event loop must not fire it)
     };
 
-    bool updateEpoll(int descriptor, Watch &watch, bool added);
-    // Waits up to timeoutMs (-1: no limit) for a descriptor or a wake-up; marks the
+    void noteChange(int descriptor, Watch &watch);
+    // Gives the epoll set the events the notifiers enabled since the last wait want.
+    void applyChanges();
+    // Waits up to timeoutNs (-1: no limit) for a descriptor or a wake-up; marks the
     // notifiers ready. Returns whether it was woken.
-    bool wait(int timeoutMs, bool withNotifiers);
+    bool wait(qint64 timeoutNs, bool withNotifiers);
+    int epollWait(epoll_event *events, int size, qint64 timeoutNs);
     int activateNotifiers();
     int activateTimers();
-    // ms until the first timer is due: 0 when one is, -1 when there is none.
-    int timerWait() const;
+    // ns until the first timer is due: 0 when one is, -1 when there is none.
+    qint64 timerWait() const;
     Timer *timer(int id);
 
     int mEpoll;
@@ -91,6 +97,10 @@ private:
     QAtomicInt mInterrupt;
     QHash<int, Watch> mWatches;
     int mAlwaysReady = 0; // descriptors epoll refused
+    // Descriptors whose notifiers changed since the last wait. A socket's write notifier
+    // is enabled by a write and disabled by the flush that follows it in the same pass,
+    // so the epoll set is told only before it is waited on, and then only what differs.
+    std::vector<int> mChanged;
     QList<QSocketNotifier *> mPending; // ready, to be activated
     std::vector<Timer> mTimers;
 };

@@ -92,6 +92,8 @@ void send(const Pending &pending, const HttpResponseData &response, const HttpHe
             r.writeHeader(key, value);
         r.writeHeader("content-length", QByteArray::number(response.body.size()));
         r.writeBody(p.head ? QByteArray() : response.body);
+        // Written now, in one call, rather than on the loop's next pass.
+        p.socket->flush();
     });
 }
 

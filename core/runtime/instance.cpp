@@ -730,6 +730,8 @@ void Instance::sendFrame(const QByteArray &body)
     qToBigEndian<quint32>(quint32(body.size()), framed.data());
     framed += body;
     mChannel->write(framed);
+    // Written now, in one call, rather than on the event loop's next pass.
+    mChannel->flush();
 }
 
 void Instance::invoke(const QString &requestId, const JsonText &eventJson, const InjectedFault &fault)

@@ -345,6 +345,59 @@ private slots:
         QCOMPARE(firstShots + secondShots, 1);
     }
 
+    // Enabled and disabled again before the loop waits (a socket's write notifier around a
+    // flush): never activated. A notifier on a descriptor number closed and opened again
+    // is activated for the new one.
+    void changesBetweenWaits_data() { rows(); }
+    void changesBetweenWaits()
+    {
+        int toggled = 0;
+        int reused = 0;
+        bool sameNumber = false;
+        bool finished = false;
+        onThread([&] {
+            QEventLoop loop;
+            {
+                SocketPair first;
+                QSocketNotifier writer(first.fd[0], QSocketNotifier::Write);
+                QObject::connect(&writer, &QSocketNotifier::activated, [&] { ++toggled; });
+                writer.setEnabled(false);
+                QEventLoop idle;
+                runLoop(idle, 50);
+                QMetaObject::invokeMethod(
+                    &loop,
+                    [&] {
+                    writer.setEnabled(true);
+                    writer.setEnabled(false);
+                    },
+                    Qt::QueuedConnection);
+                runLoop(idle, 50);
+                {
+                    QSocketNotifier reader(first.fd[0], QSocketNotifier::Read);
+                    runLoop(idle, 10);
+                }
+                const int number = first.fd[0];
+                first.closeEnd(0);
+                first.closeEnd(1);
+                SocketPair second;
+                sameNumber = second.fd[0] == number || second.fd[1] == number;
+                const int end = second.fd[0] == number ? 0 : 1;
+                QSocketNotifier reader(second.fd[end], QSocketNotifier::Read);
+                QObject::connect(&reader, &QSocketNotifier::activated, [&] {
+                    ++reused;
+                    reader.setEnabled(false);
+                    loop.quit();
+                });
+                second.send(1 - end, "x");
+                finished = runLoop(loop, 5000);
+            }
+        });
+        QCOMPARE(toggled, 0);
+        QVERIFY(sameNumber);
+        QVERIFY(finished);
+        QCOMPARE(reused, 1);
+    }
+
     // A descriptor epoll does not take (a regular file) is always ready, as poll says.
     void regularFileIsAlwaysReady_data() { rows(); }
     void regularFileIsAlwaysReady()
