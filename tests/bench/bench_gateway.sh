@@ -8,7 +8,9 @@
 #    this model; lambda_model_front.mjs) and serverless-offline serving the same handler;
 # 2. the example's real path: GET /items/{id} whose handler reads the item from a table
 #    through the AWS SDK, beside serverless-offline with dynalite (npm, in memory)
-#    serving the same handler and table.
+#    serving the same handler and table, and beside the Lambda model's front and worker
+#    processes running the same handler, against nimbus serve's endpoint and against
+#    dynalite.
 # Reports figures and ratios; asserts nothing about time. Usage: bench_gateway.sh BUILD_DIR
 set -u
 build=$(cd "$1" && pwd)
@@ -179,6 +181,7 @@ echo "The example's real path: GET /items/{id}, the handler reads the item throu
 "$build/bin/nimbus" serve "$work/real/bench.json" --port 43110 --aws-port 43111 --state "$work/real/state" > /dev/null 2>&1 &
 nimbus=$!
 for i in $(seq 1 100); do dynamo http://127.0.0.1:43111 PutItem "$item" > /dev/null 2>&1 && break; sleep 0.1; done
+watched=$nimbus
 measure nimbus_real "http://127.0.0.1:43110/items/42"
 # The SDK's code is optimised by each process's JIT as it runs: about 1.3 ms of CPU a
 # GetItem for a process's first few hundred calls, 0.6 ms after a few thousand. Sixteen
@@ -186,7 +189,26 @@ measure nimbus_real "http://127.0.0.1:43110/items/42"
 # to get there as one process serving every request, so the real path is measured again
 # once both stacks have served for a while.
 measure nimbus_real_steady "http://127.0.0.1:43110/items/42" "$steady"
+watched=""
+# The Lambda model's limit on the real path: the bare front and its worker processes
+# running the same handler, reading through the SDK from the same endpoint (nimbus
+# serve's, whose gateway is idle meanwhile).
+model_real() { # name endpoint
+    # (NODE_NO_WARNINGS: the SDK's notice about Node.js versions, once from each worker.)
+    (cd "$work/real" && ITEMS_TABLE=items AWS_ENDPOINT_URL=$2 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIAEXAMPLE \
+        AWS_SECRET_ACCESS_KEY=example NODE_NO_WARNINGS=1 exec node "$here/lambda_model_front.mjs" 43150 "$work/real/index.js" $connections) &
+    model=$!
+    watched=$model
+    measure "$1" "http://127.0.0.1:43150/items/42"
+    measure "${1}_steady" "http://127.0.0.1:43150/items/42" "$steady"
+    watched=""
+    kill $model; wait $model 2>/dev/null; model=""
+}
+model_real model_real http://127.0.0.1:43111
 kill $nimbus; wait $nimbus 2>/dev/null; nimbus=""
+ratio "real path, nimbus serve / the Lambda model's limit (same endpoint):" "$nimbus_real_rps" "$model_real_rps"
+ratio "real path after ${steady} s more, nimbus serve / the Lambda model's limit:" "$nimbus_real_steady_rps" \
+    "$model_real_steady_rps"
 
 if [ -x "$tools/node_modules/.bin/dynalite" ]; then
     "$tools/node_modules/.bin/dynalite" --port 43130 > /dev/null 2>&1 &
@@ -202,9 +224,15 @@ if [ -x "$tools/node_modules/.bin/dynalite" ]; then
     measure offline_dynalite "http://127.0.0.1:43120/items/42"
     measure offline_dynalite_steady "http://127.0.0.1:43120/items/42" "$steady"
     kill $offline 2>/dev/null; pkill -P $offline 2>/dev/null; offline=""
+    # The Lambda model against the peer with the same table server: how far above
+    # serverless-offline (one process for every request) the model itself can go.
+    model_real model_dynalite http://127.0.0.1:43130
     ratio "real path, nimbus serve / serverless-offline+dynalite:" "$nimbus_real_rps" "$offline_dynalite_rps"
     ratio "real path after ${steady} s more, nimbus serve / serverless-offline+dynalite:" "$nimbus_real_steady_rps" \
         "$offline_dynalite_steady_rps"
+    ratio "real path, the Lambda model's limit with dynalite / serverless-offline+dynalite:" "$model_dynalite_rps" \
+        "$offline_dynalite_rps"
+    ratio "real path after ${steady} s more, the same:" "$model_dynalite_steady_rps" "$offline_dynalite_steady_rps"
 else
     echo "dynalite is missing (scripts/setup.sh test installs it): no peer figure for the real path" >&2
 fi
