@@ -144,6 +144,8 @@ void EpollDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType 
 {
     if (timerId < 1 || interval < 0 || !object)
         return;
+    // At most about a century, so that its due time in nanoseconds cannot overflow.
+    interval = std::min<qint64>(interval, qint64(100) * 365 * 24 * 3600 * 1000);
     mTimers.push_back({timerId, interval, timerType, object, nowNs() + interval * 1000000, false});
 }
 

@@ -204,6 +204,31 @@ private slots:
         QCOMPARE(remainingAfterStop, -1);
     }
 
+    // A timer due in centuries (std::chrono lets a caller ask for one) waits without its
+    // due time overflowing, and does not fire.
+    void farTimer_data() { rows(); }
+    void farTimer()
+    {
+        int shots = 0;
+        bool waited = false;
+        onThread([&] {
+            struct Counter : QObject
+            {
+                int *shots;
+                void timerEvent(QTimerEvent *) override { ++*shots; }
+            } owner;
+            owner.shots = &shots;
+            QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+            const int id = dispatcher->registerTimer(qint64(10000000000000), Qt::PreciseTimer, &owner); // 317 years
+            QEventLoop loop;
+            QTimer::singleShot(20, &loop, [&] { waited = true; });
+            runLoop(loop, 50);
+            dispatcher->unregisterTimer(id);
+        });
+        QVERIFY(waited);
+        QCOMPARE(shots, 0);
+    }
+
     // A handler that runs an event loop of its own (a dialog's exec, a wait) does not have
     // its own timer fired again inside it; other timers go on firing.
     void timerNotFiredInsideItsOwnHandler_data() { rows(); }
