@@ -658,6 +658,8 @@ void tst_Cli::serveAndCloud()
     QProcess serve;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("XDG_DATA_HOME", mDir.filePath("xdg"));
+    env.insert("NIMBUS_SERVER_THREADS", "1");
+    env.remove("NIMBUS_EVENT_DISPATCHER");
     serve.setProcessEnvironment(env);
     serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"serve", project, "--port", "0", "--aws-port", "0"});
     QVERIFY(QTest::qWaitFor([&] { return serve.canReadLine() && serve.peek(4096).count('\n') >= 2; }, 20000));
@@ -669,6 +671,14 @@ void tst_Cli::serveAndCloud()
     QByteArray buckets;
     QCOMPARE(httpGet(aws + "/", &buckets), 200L);
     QVERIFY2(buckets.contains("<ListAllMyBucketsResult"), buckets.constData());
+
+    // Its threads wait on epoll sets (EpollDispatcher): the main thread, where the cloud
+    // runs, and the one connection thread each of the gateway and the endpoint has here.
+    int epollSets = 0;
+    const QDir fds(QStringLiteral("/proc/%1/fd").arg(serve.processId()));
+    for (const QString &fd : fds.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
+        epollSets += QFileInfo(fds, fd).symLinkTarget().endsWith(QStringLiteral("[eventpoll]")) ? 1 : 0;
+    QCOMPARE(epollSets, 3);
 
     QByteArray body;
     QCOMPARE(httpGet(url + "/items/42", &body), 200L);

@@ -4,6 +4,7 @@
 #include "cloud/httpmethod.h"
 #include "cloud/serverthreads.h"
 
+#include <QAbstractEventDispatcher>
 #include <QHash>
 #include <QMutex>
 #include <QProcess>
@@ -141,6 +142,8 @@ class TestServerThreads : public QObject
 
 private slots:
     void servesOnThreadsOfItsOwn();
+    void lanesWaitOnAnEpollSet_data();
+    void lanesWaitOnAnEpollSet();
     void connectionsAreSpreadOverTheThreads_data();
     void connectionsAreSpreadOverTheThreads();
     void aClosedConnectionFreesItsThread();
@@ -185,6 +188,45 @@ void TestServerThreads::servesOnThreadsOfItsOwn()
     QVERIFY(!threads.isEmpty());
     QVERIFY(threads.size() <= 2);
     QVERIFY2(!threads.contains(QThread::currentThread()), "a request was read on the cloud's thread");
+}
+
+// The connection threads wait on an epoll set (EpollDispatcher) unless told to keep Qt's.
+void TestServerThreads::lanesWaitOnAnEpollSet_data()
+{
+    QTest::addColumn<QByteArray>("setting");
+    QTest::addColumn<bool>("epoll");
+    QTest::newRow("by default") << QByteArray() << true;
+    QTest::newRow("NIMBUS_EVENT_DISPATCHER=qt") << QByteArray("qt") << false;
+}
+
+void TestServerThreads::lanesWaitOnAnEpollSet()
+{
+    QFETCH(QByteArray, setting);
+    QFETCH(bool, epoll);
+    if (setting.isEmpty())
+        qunsetenv("NIMBUS_EVENT_DISPATCHER");
+    else
+        qputenv("NIMBUS_EVENT_DISPATCHER", setting);
+    QMutex mutex;
+    QSet<QByteArray> dispatchers;
+    ServerThreads servers(2,
+                          [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
+        {
+            QMutexLocker locker(&mutex);
+            dispatchers.insert(QAbstractEventDispatcher::instance()->metaObject()->className());
+        }
+        GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
+    });
+    qunsetenv("NIMBUS_EVENT_DISPATCHER");
+    RequestGuard guard;
+    const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(request(port).startsWith("HTTP/1.1 200"));
+    QMutexLocker locker(&mutex);
+    QVERIFY(!dispatchers.isEmpty());
+    for (const QByteArray &name : std::as_const(dispatchers))
+        QCOMPARE(name == "Nimbus::EpollDispatcher", epoll);
 }
 
 void TestServerThreads::connectionsAreSpreadOverTheThreads_data()
