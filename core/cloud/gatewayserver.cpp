@@ -240,10 +240,10 @@ void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket,
     if (const auto match = plainRoute(data)) {
         const HttpRoute &route = *match->route;
         const QString requestId = newRequestId();
-        const QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, *match, data, requestId)
-                                                    : GatewayEvents::httpApiEvent(route, *match, data, requestId);
+        JsonText event = route.restPayload ? GatewayEvents::restApiEventText(route, *match, data, requestId)
+                                           : GatewayEvents::httpApiEventText(route, *match, data, requestId);
         mHome->post([this, route, what = data.method + ' '_L1 + data.path,
-                     cors = route.cors ? GatewayEvents::corsHeaders(data) : HttpHeaders(), json = JsonText::of(event),
+                     cors = route.cors ? GatewayEvents::corsHeaders(data) : HttpHeaders(), json = std::move(event),
                      pending] { invoke(route, json, what, cors, pending); });
         return;
     }

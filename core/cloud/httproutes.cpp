@@ -7,6 +7,9 @@
 #include <QLocale>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -100,6 +103,159 @@ QString clfTime(const QDateTime &when)
         lastSecond = second;
     }
     return lastText;
+}
+
+// Writes the JSON text of an event straight into one buffer. A string of printable ASCII
+// other than the quote and the backslash is the same in JSON and is copied as it is;
+// QJsonDocument writes any other string, so every escape is Qt's.
+class EventWriter
+{
+public:
+    EventWriter() { mOut.reserve(1024); }
+
+    EventWriter &raw(const char *text)
+    {
+        mOut.append(text);
+        return *this;
+    }
+    // A key and its separator: keys are the writer's own literals, plain by construction.
+    EventWriter &key(const char *name)
+    {
+        mOut.append('"').append(name).append("\":");
+        return *this;
+    }
+    EventWriter &string(QStringView text)
+    {
+        if (std::all_of(text.begin(), text.end(), [](QChar c) { return isPlain(c.unicode()); })) {
+            const qsizetype at = mOut.size();
+            mOut.resize(at + text.size() + 2);
+            char *out = mOut.data() + at;
+            *out++ = '"';
+            for (const QChar c : text)
+                *out++ = char(c.unicode());
+            *out = '"';
+        } else {
+            quoted(text.toString());
+        }
+        return *this;
+    }
+    // Bytes that are UTF-8 text (a header's value, a body).
+    EventWriter &utf8(QByteArrayView text)
+    {
+        if (std::all_of(text.begin(), text.end(), [](char c) { return isPlain(uchar(c)); }))
+            mOut.append('"').append(text).append('"');
+        else
+            quoted(QString::fromUtf8(text));
+        return *this;
+    }
+    EventWriter &number(qint64 value)
+    {
+        mOut.append(QByteArray::number(value));
+        return *this;
+    }
+    EventWriter &boolean(bool value)
+    {
+        mOut.append(value ? "true" : "false");
+        return *this;
+    }
+    // An object of strings, keys and values; any other value has Qt write the object.
+    EventWriter &stringObject(const QJsonObject &object)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!it.value().isString()) {
+                mOut.append(QJsonDocument(object).toJson(QJsonDocument::Compact));
+                return *this;
+            }
+        }
+        char separator = '{';
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            mOut.append(separator);
+            string(it.key()).raw(":").string(it.value().toString());
+            separator = ',';
+        }
+        mOut.append(object.isEmpty() ? "{}" : "}");
+        return *this;
+    }
+
+    EventWriter &null()
+    {
+        mOut.append("null");
+        return *this;
+    }
+    // {"name":"value",...} from the last of each name's values, or null when there is none.
+    template<typename Values>
+    EventWriter &lastValues(const Values &values)
+    {
+        if (values.isEmpty())
+            return null();
+        for (qsizetype i = 0; i < values.size(); ++i)
+            raw(i ? "," : "{").string(values[i].name).raw(":").string(values[i].values.constLast());
+        return raw("}");
+    }
+    // {"name":["value",...],...}, or null when there is none.
+    template<typename Values>
+    EventWriter &allValues(const Values &values)
+    {
+        if (values.isEmpty())
+            return null();
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            raw(i ? "," : "{").string(values[i].name).raw(":");
+            for (qsizetype j = 0; j < values[i].values.size(); ++j)
+                raw(j ? "," : "[").string(values[i].values[j]);
+            raw("]");
+        }
+        return raw("}");
+    }
+
+    QByteArray take() { return std::move(mOut); }
+
+private:
+    static bool isPlain(uint c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
+    void quoted(const QString &text)
+    {
+        // ["..."]: the string as QJsonDocument writes it, between the brackets.
+        const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        mOut.append(QByteArrayView(array).sliced(1, array.size() - 2));
+    }
+
+    QByteArray mOut;
+};
+
+// A request's values of one name, in the order the names first came (repeated names
+// joined with commas, as API Gateway joins them).
+struct Joined
+{
+    QString name;
+    QString value;
+};
+
+void join(QVarLengthArray<Joined, 16> &values, const QString &name, const QString &value)
+{
+    for (Joined &have : values) {
+        if (have.name == name) {
+            have.value += ','_L1 + value;
+            return;
+        }
+    }
+    values.append({name, value});
+}
+
+// A REST API request's values of one name, each kept (multiValueHeaders, ...).
+struct Listed
+{
+    QString name;
+    QStringList values;
+};
+
+void list(QVarLengthArray<Listed, 16> &values, const QString &name, const QString &value)
+{
+    for (Listed &have : values) {
+        if (have.name == name) {
+            have.values.append(value);
+            return;
+        }
+    }
+    values.append({name, {value}});
 }
 
 } // namespace
@@ -211,6 +367,77 @@ QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match,
     return event;
 }
 
+JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                          const QString &requestId)
+{
+    EventWriter out;
+    // Names and values as httpApiEvent reads them: names in lower case, cookies apart.
+    QVarLengthArray<Joined, 16> headers;
+    QStringList cookies;
+    for (const auto &[key, value] : request.headers) {
+        const QString name = QString::fromLatin1(key).toLower();
+        if (name == "cookie"_L1) {
+            for (const QByteArray &cookie : value.split(';'))
+                if (!cookie.trimmed().isEmpty())
+                    cookies.append(QString::fromUtf8(cookie.trimmed()));
+            continue;
+        }
+        join(headers, name, QString::fromUtf8(value));
+    }
+    QVarLengthArray<Joined, 16> query;
+    if (!request.query.isEmpty()) {
+        const QUrlQuery parsed(QString::fromUtf8(request.query));
+        for (const auto &[key, value] : parsed.queryItems(QUrl::FullyDecoded))
+            join(query, key, value);
+    }
+    const QString routeKey = route.method + ' '_L1 + route.path;
+
+    out.raw("{").key("version").raw("\"2.0\",").key("routeKey").string(routeKey);
+    out.raw(",").key("rawPath").string(request.path);
+    out.raw(",").key("rawQueryString").utf8(request.query);
+    if (!cookies.isEmpty()) {
+        out.raw(",").key("cookies").raw("[");
+        for (qsizetype i = 0; i < cookies.size(); ++i)
+            out.raw(i ? "," : "").string(cookies[i]);
+        out.raw("]");
+    }
+    out.raw(",").key("headers").raw("{");
+    for (qsizetype i = 0; i < headers.size(); ++i)
+        out.raw(i ? "," : "").string(headers[i].name).raw(":").string(headers[i].value);
+    out.raw("}");
+    if (!query.isEmpty()) {
+        out.raw(",").key("queryStringParameters").raw("{");
+        for (qsizetype i = 0; i < query.size(); ++i)
+            out.raw(i ? "," : "").string(query[i].name).raw(":").string(query[i].value);
+        out.raw("}");
+    }
+    out.raw(",").key("requestContext").raw("{");
+    out.key("accountId").raw("\"000000000000\",").key("apiId").raw("\"local\",");
+    out.key("domainName").raw("\"localhost\",").key("domainPrefix").raw("\"localhost\",");
+    out.key("http").raw("{").key("method").string(request.method.toUpper());
+    out.raw(",").key("path").string(request.path);
+    out.raw(",").key("protocol").raw("\"HTTP/1.1\"");
+    out.raw(",").key("sourceIp").string(request.sourceIp);
+    out.raw(",").key("userAgent").utf8(header(request.headers, "user-agent")).raw("}");
+    out.raw(",").key("requestId").string(requestId);
+    out.raw(",").key("routeKey").string(routeKey);
+    out.raw(",").key("stage").raw("\"$default\"");
+    out.raw(",").key("time").string(clfTime(request.when));
+    out.raw(",").key("timeEpoch").number(request.when.toMSecsSinceEpoch()).raw("}");
+    const bool textual = isTextual(header(request.headers, "content-type"));
+    if (!request.body.isEmpty()) {
+        out.raw(",").key("body");
+        if (textual)
+            out.utf8(request.body);
+        else
+            out.utf8(request.body.toBase64());
+    }
+    if (!match.pathParameters.isEmpty())
+        out.raw(",").key("pathParameters").stringObject(match.pathParameters);
+    out.raw(",").key("isBase64Encoded").boolean(!request.body.isEmpty() && !textual).raw("}");
+    return JsonText::ofWritten(out.take());
+}
+
 QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                          const QString &requestId)
 {
@@ -260,6 +487,57 @@ QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match,
                         : textual              ? QJsonValue(QString::fromUtf8(request.body))
                                                : QJsonValue(QString::fromLatin1(request.body.toBase64()))},
             {u"isBase64Encoded"_s, !request.body.isEmpty() && !textual}};
+}
+
+JsonText restApiEventText(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                          const QString &requestId)
+{
+    EventWriter out;
+    // Names as they came: the last value of each in headers, all of them in multiValueHeaders.
+    QVarLengthArray<Listed, 16> headers;
+    for (const auto &[key, value] : request.headers)
+        list(headers, QString::fromLatin1(key), QString::fromUtf8(value));
+    QVarLengthArray<Listed, 16> query;
+    if (!request.query.isEmpty()) {
+        for (const auto &[key, value] : QUrlQuery(QString::fromUtf8(request.query)).queryItems(QUrl::FullyDecoded))
+            list(query, key, value);
+    }
+    const QString method = request.method.toUpper();
+    out.raw("{").key("resource").string(route.path);
+    out.raw(",").key("path").string(request.path);
+    out.raw(",").key("httpMethod").string(method);
+    out.raw(",").key("headers").lastValues(headers);
+    out.raw(",").key("multiValueHeaders").allValues(headers);
+    out.raw(",").key("queryStringParameters").lastValues(query);
+    out.raw(",").key("multiValueQueryStringParameters").allValues(query);
+    out.raw(",").key("pathParameters");
+    if (match.pathParameters.isEmpty())
+        out.null();
+    else
+        out.stringObject(match.pathParameters);
+    out.raw(",").key("stageVariables").null();
+    out.raw(",").key("requestContext").raw("{");
+    out.key("accountId").raw("\"000000000000\",").key("apiId").raw("\"local\",");
+    out.key("httpMethod").string(method);
+    out.raw(",").key("identity").raw("{").key("sourceIp").string(request.sourceIp);
+    out.raw(",").key("userAgent").utf8(header(request.headers, "user-agent")).raw("}");
+    out.raw(",").key("path").string(request.path);
+    out.raw(",").key("protocol").raw("\"HTTP/1.1\"");
+    out.raw(",").key("requestId").string(requestId);
+    out.raw(",").key("requestTime").string(clfTime(request.when));
+    out.raw(",").key("requestTimeEpoch").number(request.when.toMSecsSinceEpoch());
+    out.raw(",").key("resourcePath").string(route.path);
+    out.raw(",").key("stage").raw("\"local\"}");
+    const bool textual = isTextual(header(request.headers, "content-type"));
+    out.raw(",").key("body");
+    if (request.body.isEmpty())
+        out.null();
+    else if (textual)
+        out.utf8(request.body);
+    else
+        out.utf8(request.body.toBase64());
+    out.raw(",").key("isBase64Encoded").boolean(!request.body.isEmpty() && !textual).raw("}");
+    return JsonText::ofWritten(out.take());
 }
 
 HttpResponseData errorResponse(int status, const QString &problem)

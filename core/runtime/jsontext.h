@@ -27,6 +27,14 @@ public:
         return written;
     }
 
+    // Written by code that writes exactly one JSON value (GatewayEvents::httpApiEventText).
+    static JsonText ofWritten(QByteArray &&text)
+    {
+        JsonText written(std::move(text));
+        written.mOneValue = true;
+        return written;
+    }
+
     const QByteArray &text() const { return mText; }
     operator const QByteArray &() const { return mText; } // NOLINT(google-explicit-constructor)
     // True only when it is known without reading it; false says nothing.

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Nimbus;
 
 namespace {
@@ -36,6 +38,8 @@ private slots:
     void matching_data();
     void matching();
     void httpApiEvent();
+    void eventText_data();
+    void eventText();
     void binaryBody();
     void restApiEvent();
     void responses_data();
@@ -154,6 +158,95 @@ void TestHttpRoutes::httpApiEvent()
     QCOMPARE(context.value(QStringLiteral("http")).toObject().value(QStringLiteral("userAgent")).toString(),
              QStringLiteral("curl/7.88"));
     QVERIFY(!event.value(QStringLiteral("isBase64Encoded")).toBool());
+}
+
+// The plain routes' events are written as text: each must hold what the object of its
+// payload format holds, whatever the request carries (text that JSON escapes, text that is not ASCII,
+// bytes that are not UTF-8), and be one JSON value.
+void TestHttpRoutes::eventText_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("query");
+    QTest::addColumn<QList<QByteArray>>("headers"); // "Name: value"
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("sourceIp");
+    const QString get = QStringLiteral("GET");
+    const QString ip = QStringLiteral("127.0.0.1");
+    QTest::newRow("wrk's GET") << get << "/items/42" << QByteArray() << QList<QByteArray>{"Host: 127.0.0.1:3000"}
+                               << QByteArray() << ip;
+    QTest::newRow("query, cookies, repeated headers")
+        << get << "/items/42" << QByteArray("color=red&size=m&size=l&q=a%20b&flag&empty=")
+        << QList<QByteArray>{"User-Agent: curl/7.88", "Accept: text/html", "ACCEPT: application/json",
+                             "Cookie: session=abc; theme=dark", "Cookie: ;lang=fr"}
+        << QByteArray() << QStringLiteral("::1");
+    QTest::newRow("quotes and backslashes")
+        << get << "/items/a\"b\\c" << QByteArray("q=%22x%22&p=%5C")
+        << QList<QByteArray>{"X-Quote: say \"hi\"", "X-Slash: C:\\dir", "User-Agent: a\"b"} << QByteArray() << ip;
+    QTest::newRow("control characters") << get << "/items/tab\there" << QByteArray("q=%0A%01")
+                                        << QList<QByteArray>{"X-Tab: a\tb", "X-Ctl: \x01\x1f", "X-Del: \x7f"}
+                                        << QByteArray() << ip;
+    QTest::newRow("not ASCII") << get << QStringLiteral("/items/caf\u00e9-\u65e5\u672c-\U0001F600")
+                               << QByteArray("name=%C3%A9t%C3%A9") << QList<QByteArray>{"X-Name: \xc3\xa9t\xc3\xa9"}
+                               << QByteArray() << ip;
+    QTest::newRow("not UTF-8") << get << "/items/42" << QByteArray("q=%FF")
+                               << QList<QByteArray>{"X-Bytes: \xff\xfe", "User-Agent: \xc3"} << QByteArray() << ip;
+    QTest::newRow("text body") << QStringLiteral("POST") << "/items" << QByteArray()
+                               << QList<QByteArray>{"Content-Type: application/json"}
+                               << QByteArray("{\"name\":\"l\xc3\xa0mp\\n\",\n\"n\":1}") << ip;
+    QTest::newRow("binary body") << QStringLiteral("PUT") << "/items" << QByteArray()
+                                 << QList<QByteArray>{"Content-Type: image/png"}
+                                 << QByteArray("\x89PNG\r\n\x1a\n\0\1", 10) << ip;
+    QTest::newRow("no headers") << QStringLiteral("delete") << "/" << QByteArray() << QList<QByteArray>{}
+                                << QByteArray() << ip;
+}
+
+void TestHttpRoutes::eventText()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, query);
+    QFETCH(QList<QByteArray>, headers);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, sourceIp);
+    RouteTable table;
+    table.add(route("GET", "/items/{id}", "getItem"));
+    table.add(route("ANY", "/{proxy+}", "any"));
+    table.add(route("ANY", "/", "root"));
+    HttpRequestData request;
+    request.method = method;
+    request.path = path;
+    request.query = query;
+    for (const QByteArray &line : std::as_const(headers)) {
+        const qsizetype colon = line.indexOf(':');
+        request.headers.append({line.left(colon), line.mid(colon + 2)});
+    }
+    request.body = body;
+    request.sourceIp = sourceIp;
+    request.when = QDateTime(QDate(2027, 3, 12), QTime(19, 3, 58, 123), Qt::UTC);
+    const auto match = table.match(request.method, request.path);
+    QVERIFY(match);
+
+    const QString requestId = QStringLiteral("req-\"1");
+    for (const bool rest : {false, true}) {
+        const JsonText text = rest ? GatewayEvents::restApiEventText(*match->route, *match, request, requestId)
+                                   : GatewayEvents::httpApiEventText(*match->route, *match, request, requestId);
+        QVERIFY(text.isKnownOneValue());
+        QJsonParseError error;
+        const QJsonDocument written = QJsonDocument::fromJson(text.text(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError,
+                 qPrintable(error.errorString() + QStringLiteral(": ") + QString::fromUtf8(text.text())));
+        QVERIFY(written.isObject());
+        // JSON has no raw control characters (Node.js's JSON.parse refuses them; Qt's reader does not).
+        QVERIFY2(std::none_of(text.text().cbegin(), text.text().cend(), [](char c) { return uchar(c) < 0x20; }),
+                 text.text().constData());
+        // Compared as both read back from text: a number Qt wrote from a double reads as the
+        // same value as the one written from an integer.
+        const QJsonObject object = rest ? GatewayEvents::restApiEvent(*match->route, *match, request, requestId)
+                                        : GatewayEvents::httpApiEvent(*match->route, *match, request, requestId);
+        const QJsonObject expected = QJsonDocument::fromJson(QJsonDocument(object).toJson()).object();
+        QCOMPARE(written.object(), expected);
+    }
 }
 
 void TestHttpRoutes::binaryBody()
