@@ -41,10 +41,9 @@ struct Specificity
     }
 };
 
-std::optional<QJsonObject> matchPath(const QString &pattern, const QString &path, Specificity *spec)
+// want: a route's path in segments, have: the request's.
+std::optional<QJsonObject> matchPath(const QStringList &want, const QStringList &have, Specificity *spec)
 {
-    const QStringList want = segments(pattern);
-    const QStringList have = segments(path);
     QJsonObject parameters;
     for (int i = 0; i < want.size(); ++i) {
         const QString &w = want.at(i);
@@ -268,19 +267,22 @@ QByteArray HttpRequestData::header(const char *name) const
 void RouteTable::add(const HttpRoute &route)
 {
     mRoutes.append(route);
+    mPatterns.append(segments(route.path));
 }
 
 std::optional<RouteTable::Match> RouteTable::match(const QString &method, const QString &path) const
 {
     std::optional<Match> best;
     Specificity bestSpec;
-    for (const HttpRoute &route : mRoutes) {
+    const QStringList have = segments(path);
+    for (qsizetype i = 0; i < mRoutes.size(); ++i) {
+        const HttpRoute &route = mRoutes.at(i);
         const bool any = route.method == "ANY"_L1;
         if (!any && route.method.compare(method, Qt::CaseInsensitive) != 0)
             continue;
         Specificity spec;
         spec.anyMethod = any;
-        const std::optional<QJsonObject> parameters = matchPath(route.path, path, &spec);
+        const std::optional<QJsonObject> parameters = matchPath(mPatterns.at(i), have, &spec);
         if (!parameters)
             continue;
         if (!best || spec < bestSpec) {

@@ -99,6 +99,7 @@ public:
 
 private:
     QList<HttpRoute> mRoutes;
+    QList<QStringList> mPatterns; // each route's path in segments, split once
 };
 
 // "http://127.0.0.1:3000", "http://[::1]:4566": where a local server listens.
