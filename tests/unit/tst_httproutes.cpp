@@ -197,6 +197,11 @@ void TestHttpRoutes::eventText_data()
     QTest::newRow("binary body") << QStringLiteral("PUT") << "/items" << QByteArray()
                                  << QList<QByteArray>{"Content-Type: image/png"}
                                  << QByteArray("\x89PNG\r\n\x1a\n\0\1", 10) << ip;
+    // Names as a hostile client could send them, should the HTTP parser let them through.
+    QTest::newRow("odd header names") << get << "/items/42" << QByteArray("%22k%5C=v&%C3%A9=1")
+                                      << QList<QByteArray>{"X-\"Q\\: 1", "X-\xc3\xa9: 2", "X-\x01: 3",
+                                                           "Cookie: \"a\"=\\"}
+                                      << QByteArray() << ip;
     QTest::newRow("no headers") << QStringLiteral("delete") << "/" << QByteArray() << QList<QByteArray>{}
                                 << QByteArray() << ip;
 }
