@@ -404,11 +404,23 @@ bool Instance::canUseSpare(const FunctionSpec &spec)
     });
 }
 
-Result<Instance *> Instance::startSpare(const QString &runtime, QObject *parent)
+QStringList Instance::nodeArguments(int memoryMB)
+{
+    QStringList arguments{u"--expose-gc"_s, u"--max-http-header-size=81920"_s};
+    if (memoryMB > 0) {
+        const int newSpace = memoryMB / 10;
+        arguments << u"--max-semi-space-size=%1"_s.arg(std::max(newSpace / 2, 1))
+                  << u"--max-old-space-size=%1"_s.arg(memoryMB - newSpace);
+    }
+    return arguments;
+}
+
+Result<Instance *> Instance::startSpare(const QString &runtime, int memoryMB, QObject *parent)
 {
     FunctionSpec spec;
     spec.name = u"spare"_s;
     spec.runtime = runtime;
+    spec.memoryMB = memoryMB;
     spec.sourceDirectory = Paths::dataDirectory() + "/runtime"_L1;
     auto *spare = new Instance(spec, parent);
     spare->mSpare = true;
@@ -423,6 +435,8 @@ bool Instance::bind(const FunctionSpec &spec)
 {
     if (mState != State::Spare || !mProcess || mProcess->state() != QProcess::Running)
         return false;
+    if (!spec.runtime.startsWith("python"_L1) && spec.memoryMB != mSpec.memoryMB)
+        return false; // its heap was sized for another memory size
     mSpec = spec;
     mSecretsKnown = false;
     mContextJson.clear();
@@ -517,6 +531,8 @@ Result<void> Instance::start()
     QStringList arguments;
     if (python)
         arguments << u"-u"_s << u"-X"_s << u"utf8"_s;
+    else
+        arguments << nodeArguments(mSpec.memoryMB);
     arguments << bootstrap;
     mSpawnClock.start();
     mProcess->start(interpreter, arguments);

@@ -43,11 +43,13 @@ public:
     // worker dies, a timeout) arrives as a failed InvocationResult through finished().
     Result<void> start();
     // A spare worker of this runtime: the interpreter and the bootstrap started with the
-    // runtime's variables only, waiting for bind() to name its function.
-    static Result<Instance *> startSpare(const QString &runtime, QObject *parent);
+    // runtime's variables only, waiting for bind() to name its function. A Node.js spare's
+    // heap is sized for memoryMB (nodeArguments), as its function's worker would be.
+    static Result<Instance *> startSpare(const QString &runtime, int memoryMB, QObject *parent);
     // Makes a spare the worker of spec: its variables and folder go to the worker, which
     // loads the handler now; the Init Duration then measures that load only. False when
-    // this is not a running spare.
+    // this is not a running spare, or a Node.js spare whose heap was sized for another
+    // memory size.
     bool bind(const FunctionSpec &spec);
     // Whether a spare can become spec's worker: a variable read as the interpreter
     // starts (NODE_OPTIONS, PYTHON*, LD_PRELOAD...) needs a worker started with it.
@@ -55,6 +57,11 @@ public:
     // A spare whose interpreter and bootstrap are loaded (it said so): bound now, it only
     // loads the handler. One still starting can be bound too, but pays for the rest of its start.
     bool isSpareReady() const { return mState == State::Spare && mSpareReady; }
+    // What Lambda's Node.js runtimes start node with (their bootstrap): global.gc, 80 KB
+    // HTTP headers, and a heap sized from the function's memory (a tenth for the young
+    // generation, half of that a semi-space, the rest the old generation), so that V8
+    // collects within the memory size instead of growing past it.
+    static QStringList nodeArguments(int memoryMB);
     // The interpreter a runtime's workers run: spares of one kind serve any of its runtimes.
     static QString interpreterOf(const QString &runtime);
     // Runs one invocation; it waits for the worker to be ready when it is still starting.

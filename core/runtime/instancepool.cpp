@@ -203,7 +203,8 @@ Result<Instance *> InstancePool::startInstance(const FunctionSpec &spec)
     const QString interpreter = Instance::interpreterOf(spec.runtime);
     if (mSparesEnabled && Instance::canUseSpare(spec)) {
         // The next spare starts once this cold start is under way, not beside it.
-        QTimer::singleShot(250, this, [this, runtime = spec.runtime] { ensureSpare(runtime); });
+        QTimer::singleShot(250, this,
+                           [this, runtime = spec.runtime, memory = spec.memoryMB] { ensureSpare(runtime, memory); });
         if (Instance *spare = mSpares.take(interpreter)) {
             spare->disconnect(this);
             spare->setParent(this);
@@ -226,12 +227,12 @@ Result<Instance *> InstancePool::startInstance(const FunctionSpec &spec)
     return instance;
 }
 
-void InstancePool::ensureSpare(const QString &runtime)
+void InstancePool::ensureSpare(const QString &runtime, int memoryMB)
 {
     const QString interpreter = Instance::interpreterOf(runtime);
     if (!mSparesEnabled || mSpares.contains(interpreter))
         return;
-    const Result<Instance *> spare = Instance::startSpare(runtime, this);
+    const Result<Instance *> spare = Instance::startSpare(runtime, memoryMB, this);
     if (!spare)
         return; // the next cold start spawns as before
     mSpares.insert(interpreter, *spare);

@@ -93,7 +93,7 @@ private:
     void watch(const FunctionSpec &spec);
     // A started instance for spec: a spare bound to it when one can be, else a new one.
     Result<Instance *> startInstance(const FunctionSpec &spec);
-    void ensureSpare(const QString &runtime);
+    void ensureSpare(const QString &runtime, int memoryMB);
 
     QHash<QString, Function> mFunctions;
     QHash<Instance *, QString> mOwner;

@@ -57,6 +57,8 @@ private slots:
     void spareTakesTheFunctionsOwnVariablesAndFolder_data();
     void spareTakesTheFunctionsOwnVariablesAndFolder();
     void sparesAreBoundedAndEndWithThePool();
+    void nodeHeapFollowsMemorySize_data();
+    void nodeHeapFollowsMemorySize();
     void spareSaysWhenItIsReady_data();
     void spareSaysWhenItIsReady();
     void startupVariablesNeedAFreshWorker();
@@ -134,6 +136,11 @@ void tst_Runtime::initTestCase()
         " secret: process.env.SECRET ?? null, spare: process.env.NIMBUS_SPARE ?? null,"
         " name: process.env.AWS_LAMBDA_FUNCTION_NAME, cwd: process.cwd(),"
         " tz: new Date(0).getTimezoneOffset(), sdk: require.resolve('@aws-sdk/client-s3').length > 0 });\n";
+    // What a Node.js worker's heap may grow to, and whether global.gc is there.
+    const QByteArray heapJs = "const v8 = require('v8');\nexports.handler = async () => ({ gc: typeof global.gc,\n"
+                              "  limitMB: v8.getHeapStatistics().heap_size_limit / 1048576 });\n";
+    write("heapjs/index.js", heapJs);
+    write("heapjs2/index.js", heapJs);
     write("whojs/index.js", whoJs);
     write("whojs2/index.js", whoJs);
     const QByteArray whoPy =
@@ -847,6 +854,63 @@ void tst_Runtime::spareTakesTheFunctionsOwnVariablesAndFolder()
     QVERIFY(who["sdk"].toBool()); // the SDK is found as in a worker started for the function
 }
 
+// Lambda's Node.js runtimes start node with global.gc and a heap sized from the memory
+// size, so that V8 collects within it instead of growing past it: node's own default here
+// is a heap of gigabytes, which let a 128 MB function's worker reach 115 MB of resident
+// memory with a plain SDK call. A spare is sized for the memory of the function that
+// made it, and one sized for another is not used.
+void tst_Runtime::nodeHeapFollowsMemorySize_data()
+{
+    QTest::addColumn<int>("memory");
+    QTest::addColumn<int>("other");
+    QTest::newRow("128 MB, then 1024 MB") << 128 << 1024;
+    QTest::newRow("1024 MB, then 128 MB") << 1024 << 128;
+}
+
+static QString heapProblem(const InvocationResult &r, int memory)
+{
+    if (!r.ok)
+        return QString::fromUtf8(r.resultJson) + QJsonDocument(r.error).toJson();
+    const QJsonObject heap = QJsonDocument::fromJson(r.resultJson).object();
+    if (heap.value("gc").toString() != "function")
+        return "global.gc is not a function: " + QString::fromUtf8(r.resultJson);
+    // V8 adds the young generation to the old one: 140 MB for 128 MB, 1,114 for 1,024.
+    const double limit = heap.value("limitMB").toDouble();
+    if (limit < memory || limit > 1.2 * memory)
+        return QStringLiteral("a heap of up to %1 MB for %2 MB of memory").arg(limit).arg(memory);
+    return {};
+}
+
+void tst_Runtime::nodeHeapFollowsMemorySize()
+{
+    QFETCH(int, memory);
+    QFETCH(int, other);
+    InstancePool pool;
+    pool.setSparesEnabled(true);
+    pool.setFunction(spec("heapjs", "nodejs20.x", "index.handler", 10, memory));
+    QList<InvocationResult> r = run(pool, "heapjs", "{}");
+    QCOMPARE(r.size(), 1);
+    QVERIFY(r[0].coldStart && !r[0].spareWorker);
+    QString problem = heapProblem(r[0], memory);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QTRY_COMPARE_WITH_TIMEOUT(pool.spareCount(), 1, 10000); // sized for memory
+
+    pool.setFunction(spec("heapjs2", "nodejs20.x", "index.handler", 10, other));
+    r = run(pool, "heapjs2", "{}");
+    QCOMPARE(r.size(), 1);
+    QVERIFY2(r[0].coldStart && !r[0].spareWorker, "a spare sized for another memory size was used");
+    problem = heapProblem(r[0], other);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+    QTRY_COMPARE_WITH_TIMEOUT(pool.spareCount(), 1, 10000); // now sized for other
+    pool.recycle("heapjs2");
+    r = run(pool, "heapjs2", "{}");
+    QCOMPARE(r.size(), 1);
+    QVERIFY(r[0].coldStart && r[0].spareWorker);
+    problem = heapProblem(r[0], other);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+}
+
 // A process that ended but that nobody reaped yet.
 static bool isZombie(qint64 pid)
 {
@@ -903,7 +967,7 @@ void tst_Runtime::spareSaysWhenItIsReady()
     QFETCH(QString, runtime);
     QFETCH(QString, handler);
     QObject owner;
-    const Result<Instance *> started = Instance::startSpare(runtime, &owner);
+    const Result<Instance *> started = Instance::startSpare(runtime, 256, &owner); // spec()'s memory
     QVERIFY2(started, qPrintable(started.errorMessage()));
     Instance *spare = *started;
     QCOMPARE(spare->state(), Instance::State::Spare);
