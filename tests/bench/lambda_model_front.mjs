@@ -1,13 +1,16 @@
 // The least work the Lambda process model needs, written plainly: the "bare Node.js front +
 // worker processes" baseline of bench_gateway.sh, which measures what the machine can do
 // for this model beside `nimbus serve`, which does the same with more to it.
-// Usage: node lambda_model_front.mjs PORT HANDLER_FILE [WORKERS]
+// Usage: node lambda_model_front.mjs PORT HANDLER_FILE [WORKERS] [MEMORY_MB]
 // The front is a Node.js http server on 127.0.0.1:PORT. For each GET /items/{id} it builds
 // a minimal API Gateway v1 proxy event and hands it, as JSON in a length-prefixed frame
 // over a Unix socket, to one of WORKERS worker processes (lambda_model_worker.mjs, 16 by
 // default); each worker runs one invocation at a time, as a Lambda instance does, and a
 // request that finds every worker busy waits in a queue for the first one free. The
 // worker's result ({statusCode, body}) is parsed and answered with that status and body.
+// Workers start node as Lambda's Node.js runtimes do, with a heap sized from the
+// function's memory (MEMORY_MB, 128 unless given: the benchmark project's), as nimbus
+// serve starts its own.
 import http from "node:http";
 import net from "node:net";
 import { spawn } from "node:child_process";
@@ -21,6 +24,10 @@ import { readFrames, writeFrame } from "./lambda_model_frames.mjs";
 const port = Number(process.argv[2]);
 const handlerFile = path.resolve(process.argv[3]);
 const workerCount = Number(process.argv[4] ?? 16);
+const memoryMB = Number(process.argv[5] ?? 128);
+const newSpace = Math.floor(memoryMB / 10);
+const nodeArguments = ["--expose-gc", "--max-http-header-size=81920", `--max-semi-space-size=${Math.max(Math.floor(newSpace / 2), 1)}`,
+                       `--max-old-space-size=${memoryMB - newSpace}`];
 const workerScript = fileURLToPath(new URL("./lambda_model_worker.mjs", import.meta.url));
 
 const socketDir = mkdtempSync(path.join(tmpdir(), "lambda-model-"));
@@ -103,7 +110,7 @@ const channel = net.createServer((worker) => {
 });
 channel.listen(socketPath, () => {
     for (let i = 0; i < workerCount; ++i)
-        workers.push(spawn(process.execPath, [workerScript, socketPath, handlerFile], { stdio: ["ignore", "inherit", "inherit"] }));
+        workers.push(spawn(process.execPath, [...nodeArguments, workerScript, socketPath, handlerFile], { stdio: ["ignore", "inherit", "inherit"] }));
 });
 
 // The HTTP side: the route GET /items/{id}, as the benchmark's project declares it.
