@@ -220,26 +220,8 @@ private:
     QByteArray mOut;
 };
 
-// A request's values of one name, in the order the names first came (repeated names
-// joined with commas, as API Gateway joins them).
-struct Joined
-{
-    QString name;
-    QString value;
-};
-
-void join(QVarLengthArray<Joined, 16> &values, const QString &name, const QString &value)
-{
-    for (Joined &have : values) {
-        if (have.name == name) {
-            have.value += ','_L1 + value;
-            return;
-        }
-    }
-    values.append({name, value});
-}
-
-// A REST API request's values of one name, each kept (multiValueHeaders, ...).
+// A request's values of one name, in the order the names first came: an HTTP API event
+// joins them with commas, a REST event keeps each (multiValueHeaders, ...).
 struct Listed
 {
     QString name;
@@ -374,7 +356,7 @@ JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match
 {
     EventWriter out;
     // Names and values as httpApiEvent reads them: names in lower case, cookies apart.
-    QVarLengthArray<Joined, 16> headers;
+    QVarLengthArray<Listed, 16> headers;
     QStringList cookies;
     for (const auto &[key, value] : request.headers) {
         const QString name = QString::fromLatin1(key).toLower();
@@ -384,13 +366,13 @@ JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match
                     cookies.append(QString::fromUtf8(cookie.trimmed()));
             continue;
         }
-        join(headers, name, QString::fromUtf8(value));
+        list(headers, name, QString::fromUtf8(value));
     }
-    QVarLengthArray<Joined, 16> query;
+    QVarLengthArray<Listed, 16> query;
     if (!request.query.isEmpty()) {
         const QUrlQuery parsed(QString::fromUtf8(request.query));
         for (const auto &[key, value] : parsed.queryItems(QUrl::FullyDecoded))
-            join(query, key, value);
+            list(query, key, value);
     }
     const QString routeKey = route.method + ' '_L1 + route.path;
 
@@ -405,12 +387,12 @@ JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match
     }
     out.raw(",").key("headers").raw("{");
     for (qsizetype i = 0; i < headers.size(); ++i)
-        out.raw(i ? "," : "").string(headers[i].name).raw(":").string(headers[i].value);
+        out.raw(i ? "," : "").string(headers[i].name).raw(":").string(headers[i].values.join(u','));
     out.raw("}");
     if (!query.isEmpty()) {
         out.raw(",").key("queryStringParameters").raw("{");
         for (qsizetype i = 0; i < query.size(); ++i)
-            out.raw(i ? "," : "").string(query[i].name).raw(":").string(query[i].value);
+            out.raw(i ? "," : "").string(query[i].name).raw(":").string(query[i].values.join(u','));
         out.raw("}");
     }
     out.raw(",").key("requestContext").raw("{");
