@@ -220,6 +220,16 @@ private:
     QByteArray mOut;
 };
 
+// A Cookie header's cookies, as an HTTP API event lists them.
+QStringList cookiesOf(const QByteArray &header)
+{
+    QStringList cookies;
+    for (const QByteArray &cookie : header.split(';'))
+        if (!cookie.trimmed().isEmpty())
+            cookies.append(QString::fromUtf8(cookie.trimmed()));
+    return cookies;
+}
+
 // A request's values of one name, in the order the names first came: an HTTP API event
 // joins them with commas, a REST event keeps each (multiValueHeaders, ...).
 struct Listed
@@ -281,13 +291,11 @@ QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match,
                          const QString &requestId)
 {
     QJsonObject headers;
-    QJsonArray cookies;
+    QStringList cookies;
     for (const auto &[key, value] : request.headers) {
         const QString name = QString::fromLatin1(key).toLower();
         if (name == "cookie"_L1) {
-            for (const QByteArray &cookie : value.split(';'))
-                if (!cookie.trimmed().isEmpty())
-                    cookies.append(QString::fromUtf8(cookie.trimmed()));
+            cookies += cookiesOf(value);
             continue;
         }
         const QString text = QString::fromUtf8(value);
@@ -338,7 +346,7 @@ QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match,
     event.insert("headers"_L1, headers);
     event.insert("requestContext"_L1, context);
     if (!cookies.isEmpty())
-        event.insert(u"cookies"_s, cookies);
+        event.insert(u"cookies"_s, QJsonArray::fromStringList(cookies));
     if (!query.isEmpty())
         event.insert(u"queryStringParameters"_s, query);
     if (!match.pathParameters.isEmpty())
@@ -361,9 +369,7 @@ JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match
     for (const auto &[key, value] : request.headers) {
         const QString name = QString::fromLatin1(key).toLower();
         if (name == "cookie"_L1) {
-            for (const QByteArray &cookie : value.split(';'))
-                if (!cookie.trimmed().isEmpty())
-                    cookies.append(QString::fromUtf8(cookie.trimmed()));
+            cookies += cookiesOf(value);
             continue;
         }
         list(headers, name, QString::fromUtf8(value));
