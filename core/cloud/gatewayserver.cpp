@@ -257,7 +257,7 @@ std::optional<RouteTable::Match> GatewayServer::plainRoute(const HttpRequestData
     if (request.path.startsWith(QLatin1String(kControlPrefix)) || request.body.size() > kPayloadLimit
         || FunctionUrl::split(request.path) || GatewayEvents::isPreflight(request))
         return std::nullopt;
-    std::optional<RouteTable::Match> match = mRoutes.match(request.method, request.path);
+    std::optional<RouteTable::Match> match = mRoutes.match(request.method, request.path, request.rawPath);
     if (!match)
         return std::nullopt;
     const HttpRoute &route = *match->route;
@@ -500,7 +500,9 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
             send(pending, GatewayEvents::errorResponse(404, problem));
             return;
         }
-        serveFunctionUrl(*url, target->second, request, pending);
+        // A function URL hands the function the path as it was sent, percent-encoded.
+        const auto sent = FunctionUrl::split(request.sentPath());
+        serveFunctionUrl(*url, sent && sent->first == target->first ? sent->second : target->second, request, pending);
         return;
     }
     // A preflight for a route that allows CORS is answered by the gateway itself.
@@ -509,7 +511,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
                                                               [](const auto &h) {
             return h.first.compare("access-control-request-method", Qt::CaseInsensitive) == 0;
                                                  })->second);
-        const auto match = mRoutes.match(wanted, request.path);
+        const auto match = mRoutes.match(wanted, request.path, request.rawPath);
         if (match && match->route->cors) {
             HttpResponseData answer;
             answer.status = 204;
@@ -517,7 +519,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
             return;
         }
     }
-    const auto match = mRoutes.match(request.method, request.path);
+    const auto match = mRoutes.match(request.method, request.path, request.rawPath);
     if (!match) {
         const QString problem = tr("%1: no route").arg(what);
         mCloud.logRefusedRequest(what, 404, problem);

@@ -33,14 +33,18 @@ inline QString httpMethodName(QHttpServerRequest::Method method)
     }
 }
 
-// Method, decoded path, raw query, headers, body, peer and time of a request.
+// Method, decoded and sent path, raw query, headers, body, peer and time of a request.
 inline void readRequest(const QHttpServerRequest &request, HttpRequestData *data)
 {
     data->method = httpMethodName(request.method());
-    data->path = request.url().path(QUrl::FullyDecoded);
-    if (data->path.isEmpty())
+    const QUrl url = request.url();
+    data->path = url.path(QUrl::FullyDecoded);
+    data->rawPath = url.path(QUrl::FullyEncoded).toLatin1();
+    if (data->path.isEmpty()) {
         data->path = QStringLiteral("/");
-    data->query = request.url().query(QUrl::FullyEncoded).toUtf8();
+        data->rawPath = "/";
+    }
+    data->query = url.query(QUrl::FullyEncoded).toUtf8();
     data->headers = request.headers();
     data->body = request.body();
     data->sourceIp = request.remoteAddress().toString();

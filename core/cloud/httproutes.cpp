@@ -260,13 +260,16 @@ void RouteTable::add(const HttpRoute &route)
 {
     mRoutes.append(route);
     mPatterns.append(segments(route.path));
+    mHasRest = mHasRest || route.restPayload;
 }
 
-std::optional<RouteTable::Match> RouteTable::match(const QString &method, const QString &path) const
+std::optional<RouteTable::Match> RouteTable::match(const QString &method, const QString &path,
+                                                   const QByteArray &rawPath) const
 {
     std::optional<Match> best;
     Specificity bestSpec;
     const QStringList have = segments(path);
+    const QStringList haveSent = mHasRest && !rawPath.isEmpty() ? segments(QString::fromLatin1(rawPath)) : have;
     for (qsizetype i = 0; i < mRoutes.size(); ++i) {
         const HttpRoute &route = mRoutes.at(i);
         const bool any = route.method == "ANY"_L1;
@@ -274,7 +277,8 @@ std::optional<RouteTable::Match> RouteTable::match(const QString &method, const 
             continue;
         Specificity spec;
         spec.anyMethod = any;
-        const std::optional<QJsonObject> parameters = matchPath(mPatterns.at(i), have, &spec);
+        const std::optional<QJsonObject> parameters = matchPath(mPatterns.at(i), route.restPayload ? haveSent : have,
+                                                                &spec);
         if (!parameters)
             continue;
         if (!best || spec < bestSpec) {
@@ -455,7 +459,7 @@ QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match,
                               {u"apiId"_s, u"local"_s},
                               {u"httpMethod"_s, request.method.toUpper()},
                               {u"identity"_s, identity},
-                              {u"path"_s, request.path},
+                              {u"path"_s, request.sentPath()},
                               {u"protocol"_s, u"HTTP/1.1"_s},
                               {u"requestId"_s, requestId},
                               {u"requestTime"_s, clfTime(request.when)},
@@ -464,7 +468,7 @@ QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match,
                               {u"stage"_s, u"local"_s}};
     auto orNull = [](const QJsonObject &o) { return o.isEmpty() ? QJsonValue() : QJsonValue(o); };
     return {{u"resource"_s, route.path},
-            {u"path"_s, request.path},
+            {u"path"_s, request.sentPath()},
             {u"httpMethod"_s, request.method.toUpper()},
             {u"headers"_s, orNull(headers)},
             {u"multiValueHeaders"_s, orNull(multiHeaders)},
@@ -493,8 +497,9 @@ JsonText restApiEventText(const HttpRoute &route, const RouteTable::Match &match
             list(query, key, value);
     }
     const QString method = request.method.toUpper();
+    const QString path = request.sentPath(); // a REST API hands the path as it was sent
     out.raw("{").key("resource").string(route.path);
-    out.raw(",").key("path").string(request.path);
+    out.raw(",").key("path").string(path);
     out.raw(",").key("httpMethod").string(method);
     out.raw(",").key("headers").lastValues(headers);
     out.raw(",").key("multiValueHeaders").allValues(headers);
@@ -511,7 +516,7 @@ JsonText restApiEventText(const HttpRoute &route, const RouteTable::Match &match
     out.key("httpMethod").string(method);
     out.raw(",").key("identity").raw("{").key("sourceIp").string(request.sourceIp);
     out.raw(",").key("userAgent").utf8(header(request.headers, "user-agent")).raw("}");
-    out.raw(",").key("path").string(request.path);
+    out.raw(",").key("path").string(path);
     out.raw(",").key("protocol").raw("\"HTTP/1.1\"");
     out.raw(",").key("requestId").string(requestId);
     out.raw(",").key("requestTime").string(clfTime(request.when));

@@ -64,6 +64,10 @@ struct HttpRequestData
 {
     QString method;
     QString path; // decoded, without the query
+    // The path as sent, percent-encoded (QUrl's FullyEncoded form), without the query;
+    // empty when the request was not read from the wire. A REST API and a function URL
+    // hand it to the function as it is; an HTTP API decodes it.
+    QByteArray rawPath;
     QByteArray query; // raw, without '?'
     HttpHeaders headers;
     QByteArray body;
@@ -72,6 +76,8 @@ struct HttpRequestData
 
     // The first value of a header, whatever its case; empty when absent.
     QByteArray header(const char *name) const;
+    // rawPath when known, else the decoded path.
+    QString sentPath() const { return rawPath.isEmpty() ? path : QString::fromLatin1(rawPath); }
 };
 
 struct HttpResponseData
@@ -95,11 +101,16 @@ public:
         const HttpRoute *route = nullptr;
         QJsonObject pathParameters;
     };
-    std::optional<Match> match(const QString &method, const QString &path) const;
+    // path: the request's, decoded; rawPath: as sent (HttpRequestData::rawPath), when
+    // known. A REST API route (payload 1.0) is matched against the sent path, so that its
+    // parameters keep their percent-encoding (an encoded "/" stays inside one) as API
+    // Gateway's REST APIs hand them; an HTTP API route against the decoded path.
+    std::optional<Match> match(const QString &method, const QString &path, const QByteArray &rawPath = {}) const;
 
 private:
     QList<HttpRoute> mRoutes;
     QList<QStringList> mPatterns; // each route's path in segments, split once
+    bool mHasRest = false;
 };
 
 // "http://127.0.0.1:3000", "http://[::1]:4566": where a local server listens.

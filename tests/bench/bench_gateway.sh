@@ -10,7 +10,9 @@
 #    through the AWS SDK, beside serverless-offline with dynalite (npm, in memory)
 #    serving the same handler and table, and beside the Lambda model's front and worker
 #    processes running the same handler, against nimbus serve's endpoint and against
-#    dynalite.
+#    dynalite; and the same front with only twice as many worker processes as cores
+#    (requests wait for a free one, which is not Lambda's model), to show what sixteen
+#    processes sharing the cores cost.
 # Reports figures and ratios; asserts nothing about time. Usage: bench_gateway.sh BUILD_DIR
 set -u
 build=$(cd "$1" && pwd)
@@ -193,10 +195,11 @@ watched=""
 # The Lambda model's limit on the real path: the bare front and its worker processes
 # running the same handler, reading through the SDK from the same endpoint (nimbus
 # serve's, whose gateway is idle meanwhile).
-model_real() { # name endpoint
+model_real() { # name endpoint [workers]
     # (NODE_NO_WARNINGS: the SDK's notice about Node.js versions, once from each worker.)
     (cd "$work/real" && ITEMS_TABLE=items AWS_ENDPOINT_URL=$2 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIAEXAMPLE \
-        AWS_SECRET_ACCESS_KEY=example NODE_NO_WARNINGS=1 exec node "$here/lambda_model_front.mjs" 43150 "$work/real/index.js" $connections) &
+        AWS_SECRET_ACCESS_KEY=example NODE_NO_WARNINGS=1 exec node "$here/lambda_model_front.mjs" 43150 "$work/real/index.js" \
+        "${3:-$connections}") &
     model=$!
     watched=$model
     measure "$1" "http://127.0.0.1:43150/items/42"
@@ -205,10 +208,18 @@ model_real() { # name endpoint
     kill $model; wait $model 2>/dev/null; model=""
 }
 model_real model_real http://127.0.0.1:43111
+# The same front and handler with fewer worker processes than wrk's connections: each
+# process then serves more of the calls, and its JIT optimises the SDK sooner. Lambda
+# would run one instance per concurrent request, as nimbus serve and the model do; this
+# figure only shows how much of the distance to the peer the process count is.
+few=$(($(nproc) * 2))
+model_real model_few http://127.0.0.1:43111 $few
 kill $nimbus; wait $nimbus 2>/dev/null; nimbus=""
 ratio "real path, nimbus serve / the Lambda model's limit (same endpoint):" "$nimbus_real_rps" "$model_real_rps"
 ratio "real path after ${steady} s more, nimbus serve / the Lambda model's limit:" "$nimbus_real_steady_rps" \
     "$model_real_steady_rps"
+ratio "real path, the model with $few workers / with $connections:" "$model_few_rps" "$model_real_rps"
+ratio "real path after ${steady} s more, the same:" "$model_few_steady_rps" "$model_real_steady_rps"
 
 if [ -x "$tools/node_modules/.bin/dynalite" ]; then
     "$tools/node_modules/.bin/dynalite" --port 43130 > /dev/null 2>&1 &
@@ -225,7 +236,7 @@ if [ -x "$tools/node_modules/.bin/dynalite" ]; then
     measure offline_dynalite_steady "http://127.0.0.1:43120/items/42" "$steady"
     kill $offline 2>/dev/null; pkill -P $offline 2>/dev/null; offline=""
     # The Lambda model against the peer with the same table server: how far above
-    # serverless-offline (one process for every request) the model itself can go.
+    # serverless-offline (a worker thread for each concurrent request) the model itself can go.
     model_real model_dynalite http://127.0.0.1:43130
     ratio "real path, nimbus serve / serverless-offline+dynalite:" "$nimbus_real_rps" "$offline_dynalite_rps"
     ratio "real path after ${steady} s more, nimbus serve / serverless-offline+dynalite:" "$nimbus_real_steady_rps" \
@@ -233,6 +244,9 @@ if [ -x "$tools/node_modules/.bin/dynalite" ]; then
     ratio "real path, the Lambda model's limit with dynalite / serverless-offline+dynalite:" "$model_dynalite_rps" \
         "$offline_dynalite_rps"
     ratio "real path after ${steady} s more, the same:" "$model_dynalite_steady_rps" "$offline_dynalite_steady_rps"
+    ratio "real path, the model with $few workers (nimbus serve's endpoint) / serverless-offline+dynalite:" \
+        "$model_few_rps" "$offline_dynalite_rps"
+    ratio "real path after ${steady} s more, the same:" "$model_few_steady_rps" "$offline_dynalite_steady_rps"
 else
     echo "dynalite is missing (scripts/setup.sh test installs it): no peer figure for the real path" >&2
 fi

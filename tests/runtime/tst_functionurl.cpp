@@ -90,6 +90,13 @@ void TestFunctionUrl::servesTheFunctionUrlEvent()
     QCOMPARE(reply.status, 201L);
     const QJsonObject answer = QJsonDocument::fromJson(reply.body).object();
     QCOMPARE(answer.value("rawPath").toString(), QStringLiteral("/items/7"));
+    // A function URL hands the path as it was sent, percent-encoded.
+    const HttpReply encoded = httpRequest("POST", url + "items/a%20b%2Fc", "", {"Content-Type: text/plain"});
+    QCOMPARE(encoded.status, 201L);
+    const QJsonObject encodedAnswer = QJsonDocument::fromJson(encoded.body).object();
+    QCOMPARE(encodedAnswer.value("rawPath").toString(), QStringLiteral("/items/a%20b%2Fc"));
+    QCOMPARE(encodedAnswer.value("context").toObject().value("http").toObject().value("path").toString(),
+             QStringLiteral("/items/a%20b%2Fc"));
     QCOMPARE(answer.value("routeKey").toString(), QStringLiteral("$default"));
     QCOMPARE(answer.value("query").toObject().value("x").toString(), QStringLiteral("1"));
     QCOMPARE(answer.value("body").toString(), QStringLiteral("hello"));

@@ -88,6 +88,14 @@ void TestGateway::initTestCase()
     const NodeId refusing = function(
         QStringLiteral("refusing"),
         "exports.handler = async () => ({ statusCode: 400, body: 'quantity is missing' });\n");
+    // What each kind of API hands the function of a percent-encoded path.
+    const NodeId httpPath = function(
+        QStringLiteral("httpPath"),
+        "exports.handler = async (e) => ({ statusCode: 200, body: JSON.stringify({ raw: "
+        "e.rawPath, path: e.requestContext.http.path, name: e.pathParameters.name }) });\n");
+    const NodeId restPath = function(QStringLiteral("restPath"),
+                                     "exports.handler = async (e) => ({ statusCode: 200, body: JSON.stringify({ path: "
+                                     "e.path, context: e.requestContext.path, name: e.pathParameters.name }) });\n");
     QVERIFY(mLocal->project.setNodeProperty(busy, QStringLiteral("reservedConcurrency"), 1));
     mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/items/{id}"), getter, true);
     mLocal->addRoute(QStringLiteral("POST"), QStringLiteral("/echo"), echo);
@@ -98,6 +106,9 @@ void TestGateway::initTestCase()
     mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/plain"), plain);
     mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/busy"), busy);
     mLocal->addRoute(QStringLiteral("POST"), QStringLiteral("/refuse"), refusing);
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/http-path/{name}"), httpPath);
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/rest-path/{name}"), restPath, false,
+                     QStringLiteral("1.0"));
 
     QVERIFY2(mLocal->start(NimbusTest::LocalCloudFixture::Gateway), qPrintable(mLocal->error));
     QVERIFY(mLocal->gateway->url().startsWith(QLatin1String("http://127.0.0.1:")));
@@ -128,6 +139,24 @@ void TestGateway::requests_data()
                                  << QByteArray(R"({"body":"AQL/","base64":true)");
     QTest::newRow("plain object") << QByteArray("GET") << "/plain" << QByteArray() << QByteArray() << 200
                                   << QByteArray(R"({"hello":"world"})");
+    // An HTTP API decodes the path and its parameters; a REST API hands them as they were
+    // sent, an encoded "/" inside one parameter.
+    QTest::newRow("HTTP API path decoded")
+        << QByteArray("GET") << "/http-path/a%20b" << QByteArray() << QByteArray() << 200
+        << QByteArray(R"({"raw":"/http-path/a b","path":"/http-path/a b","name":"a b"})");
+    QTest::newRow("HTTP API non-ASCII path decoded")
+        << QByteArray("GET") << "/http-path/caf%C3%A9" << QByteArray() << QByteArray() << 200
+        << QByteArray(
+               "{\"raw\":\"/http-path/caf\xc3\xa9\",\"path\":\"/http-path/caf\xc3\xa9\",\"name\":\"caf\xc3\xa9\"}");
+    QTest::newRow("REST API path as sent")
+        << QByteArray("GET") << "/rest-path/a%20b" << QByteArray() << QByteArray() << 200
+        << QByteArray(R"({"path":"/rest-path/a%20b","context":"/rest-path/a%20b","name":"a%20b"})");
+    QTest::newRow("REST API encoded slash in a parameter")
+        << QByteArray("GET") << "/rest-path/a%2Fb" << QByteArray() << QByteArray() << 200
+        << QByteArray(R"({"path":"/rest-path/a%2Fb","context":"/rest-path/a%2Fb","name":"a%2Fb"})");
+    QTest::newRow("REST API non-ASCII path as sent")
+        << QByteArray("GET") << "/rest-path/caf%C3%A9" << QByteArray() << QByteArray() << 200
+        << QByteArray(R"({"path":"/rest-path/caf%C3%A9","context":"/rest-path/caf%C3%A9","name":"caf%C3%A9"})");
     QTest::newRow("REST payload") << QByteArray("DELETE") << "/legacy/a/b" << QByteArray() << QByteArray() << 200
                                   << QByteArray("/legacy/{proxy+} DELETE");
     QTest::newRow("no route") << QByteArray("GET") << "/nowhere" << QByteArray() << QByteArray() << 404
