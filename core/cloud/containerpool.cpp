@@ -513,7 +513,7 @@ void ContainerPool::forward(Service &s, Instance &instance, Waiting waiting)
     url.setScheme(u"http"_s);
     url.setHost(u"127.0.0.1"_s);
     url.setPort(instance.hostPort);
-    url.setPath(request.path.isEmpty() ? u"/"_s : request.path, QUrl::DecodedMode);
+    url.setPath(request.path.isEmpty() ? u"/"_s : request.path, QUrl::TolerantMode);
     if (!request.query.isEmpty())
         url.setQuery(QString::fromUtf8(request.query), QUrl::TolerantMode);
     QNetworkRequest outgoing(url);

@@ -55,7 +55,7 @@ struct ContainerSpec
 struct ContainerRequest
 {
     QString method = QStringLiteral("GET");
-    QString path = QStringLiteral("/"); // decoded
+    QString path = QStringLiteral("/"); // percent-encoded, as the client sent it
     QByteArray query; // raw, without '?'
     HttpHeaders headers;
     QByteArray body;

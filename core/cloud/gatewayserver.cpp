@@ -743,7 +743,7 @@ void GatewayServer::forwardToContainer(const HttpRoute &route, const HttpRequest
     const QString what = request.method + ' '_L1 + request.path;
     ContainerRequest proxied;
     proxied.method = request.method;
-    proxied.path = request.path;
+    proxied.path = request.sentPath(); // a container service hands the path on as it was sent
     proxied.query = request.query;
     proxied.headers = request.headers;
     proxied.body = request.body;

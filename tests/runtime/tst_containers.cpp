@@ -157,6 +157,9 @@ void TestContainers::proxiesRequestsAndAnswers_data()
                                       << 200L << QString();
     QTest::newRow("put") << QByteArray("PUT") << QStringLiteral("/orders/1") << QByteArray("data") << 200L << QString();
     QTest::newRow("delete") << QByteArray("DELETE") << QStringLiteral("/orders/1") << QByteArray() << 200L << QString();
+    // The container gets the path as it was sent: an encoded "/" is not a separator.
+    QTest::newRow("an encoded path as sent")
+        << QByteArray("GET") << QStringLiteral("/items/a%20b%2Fc%C3%A9") << QByteArray() << 200L << QString();
     QTest::newRow("the server's status") << QByteArray("GET") << QStringLiteral("/teapot") << QByteArray() << 418L
                                          << QString();
 }
