@@ -291,83 +291,11 @@ std::optional<RouteTable::Match> RouteTable::match(const QString &method, const 
 
 namespace GatewayEvents {
 
-QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
-                         const QString &requestId)
-{
-    QJsonObject headers;
-    QStringList cookies;
-    for (const auto &[key, value] : request.headers) {
-        const QString name = QString::fromLatin1(key).toLower();
-        if (name == "cookie"_L1) {
-            cookies += cookiesOf(value);
-            continue;
-        }
-        const QString text = QString::fromUtf8(value);
-        // Repeated headers are joined with commas, as API Gateway does.
-        if (const auto found = headers.find(name); found != headers.end())
-            *found = found->toString() + ','_L1 + text;
-        else
-            headers.insert(name, text);
-    }
-    QJsonObject query;
-    if (!request.query.isEmpty()) {
-        const QUrlQuery parsed(QString::fromUtf8(request.query));
-        for (const auto &[key, value] : parsed.queryItems(QUrl::FullyDecoded)) {
-            if (const auto found = query.find(key); found != query.end())
-                *found = found->toString() + ','_L1 + value;
-            else
-                query.insert(key, value);
-        }
-    }
-
-    const QString routeKey = route.method + ' '_L1 + route.path;
-    const QString userAgent = QString::fromUtf8(header(request.headers, "user-agent"));
-    // What is the same in every event is built once; each event completes a copy of it,
-    // which costs less than building those keys and values again (QJsonObject appends
-    // each key and value to its storage one by one).
-    static const QJsonObject httpSkeleton{{u"protocol"_s, u"HTTP/1.1"_s}};
-    static const QJsonObject contextSkeleton{{u"accountId"_s, u"000000000000"_s},
-                                             {u"apiId"_s, u"local"_s},
-                                             {u"domainName"_s, u"localhost"_s},
-                                             {u"domainPrefix"_s, u"localhost"_s},
-                                             {u"stage"_s, u"$default"_s}};
-    static const QJsonObject eventSkeleton{{u"version"_s, u"2.0"_s}};
-    QJsonObject http = httpSkeleton;
-    http.insert("method"_L1, request.method.toUpper());
-    http.insert("path"_L1, request.path);
-    http.insert("sourceIp"_L1, request.sourceIp);
-    http.insert("userAgent"_L1, userAgent);
-    QJsonObject context = contextSkeleton;
-    context.insert("http"_L1, http);
-    context.insert("requestId"_L1, requestId);
-    context.insert("routeKey"_L1, routeKey);
-    context.insert("time"_L1, clfTime(request.when));
-    context.insert("timeEpoch"_L1, double(request.when.toMSecsSinceEpoch()));
-    QJsonObject event = eventSkeleton;
-    event.insert("routeKey"_L1, routeKey);
-    event.insert("rawPath"_L1, request.path);
-    event.insert("rawQueryString"_L1, QString::fromUtf8(request.query));
-    event.insert("headers"_L1, headers);
-    event.insert("requestContext"_L1, context);
-    if (!cookies.isEmpty())
-        event.insert(u"cookies"_s, QJsonArray::fromStringList(cookies));
-    if (!query.isEmpty())
-        event.insert(u"queryStringParameters"_s, query);
-    if (!match.pathParameters.isEmpty())
-        event.insert(u"pathParameters"_s, match.pathParameters);
-    const bool textual = isTextual(header(request.headers, "content-type"));
-    if (!request.body.isEmpty())
-        event.insert(u"body"_s,
-                     textual ? QString::fromUtf8(request.body) : QString::fromLatin1(request.body.toBase64()));
-    event.insert(u"isBase64Encoded"_s, !request.body.isEmpty() && !textual);
-    return event;
-}
-
 JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                           const QString &requestId)
 {
     EventWriter out;
-    // Names and values as httpApiEvent reads them: names in lower case, cookies apart.
+    // Names in lower case, cookies apart.
     QVarLengthArray<Listed, 16> headers;
     QStringList cookies;
     for (const auto &[key, value] : request.headers) {
@@ -432,57 +360,6 @@ JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match
     return JsonText::ofWritten(out.take());
 }
 
-QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
-                         const QString &requestId)
-{
-    QJsonObject headers;
-    QJsonObject multiHeaders;
-    for (const auto &[key, value] : request.headers) {
-        const QString name = QString::fromLatin1(key);
-        headers.insert(name, QString::fromUtf8(value));
-        QJsonArray values = multiHeaders.value(name).toArray();
-        values.append(QString::fromUtf8(value));
-        multiHeaders.insert(name, values);
-    }
-    QJsonObject query;
-    QJsonObject multiQuery;
-    for (const auto &[key, value] : QUrlQuery(QString::fromUtf8(request.query)).queryItems(QUrl::FullyDecoded)) {
-        query.insert(key, value);
-        QJsonArray values = multiQuery.value(key).toArray();
-        values.append(value);
-        multiQuery.insert(key, values);
-    }
-    const bool textual = isTextual(header(request.headers, "content-type"));
-    const QJsonObject identity{{u"sourceIp"_s, request.sourceIp},
-                               {u"userAgent"_s, QString::fromUtf8(header(request.headers, "user-agent"))}};
-    const QJsonObject context{{u"accountId"_s, u"000000000000"_s},
-                              {u"apiId"_s, u"local"_s},
-                              {u"httpMethod"_s, request.method.toUpper()},
-                              {u"identity"_s, identity},
-                              {u"path"_s, request.sentPath()},
-                              {u"protocol"_s, u"HTTP/1.1"_s},
-                              {u"requestId"_s, requestId},
-                              {u"requestTime"_s, clfTime(request.when)},
-                              {u"requestTimeEpoch"_s, double(request.when.toMSecsSinceEpoch())},
-                              {u"resourcePath"_s, route.path},
-                              {u"stage"_s, u"local"_s}};
-    auto orNull = [](const QJsonObject &o) { return o.isEmpty() ? QJsonValue() : QJsonValue(o); };
-    return {{u"resource"_s, route.path},
-            {u"path"_s, request.sentPath()},
-            {u"httpMethod"_s, request.method.toUpper()},
-            {u"headers"_s, orNull(headers)},
-            {u"multiValueHeaders"_s, orNull(multiHeaders)},
-            {u"queryStringParameters"_s, orNull(query)},
-            {u"multiValueQueryStringParameters"_s, orNull(multiQuery)},
-            {u"pathParameters"_s, orNull(match.pathParameters)},
-            {u"stageVariables"_s, QJsonValue()},
-            {u"requestContext"_s, context},
-            {u"body"_s, request.body.isEmpty() ? QJsonValue()
-                        : textual              ? QJsonValue(QString::fromUtf8(request.body))
-                                               : QJsonValue(QString::fromLatin1(request.body.toBase64()))},
-            {u"isBase64Encoded"_s, !request.body.isEmpty() && !textual}};
-}
-
 JsonText restApiEventText(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                           const QString &requestId)
 {
@@ -533,6 +410,18 @@ JsonText restApiEventText(const HttpRoute &route, const RouteTable::Match &match
         out.utf8(request.body.toBase64());
     out.raw(",").key("isBase64Encoded").boolean(!request.body.isEmpty() && !textual).raw("}");
     return JsonText::ofWritten(out.take());
+}
+
+QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                         const QString &requestId)
+{
+    return QJsonDocument::fromJson(httpApiEventText(route, match, request, requestId).text()).object();
+}
+
+QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                         const QString &requestId)
+{
+    return QJsonDocument::fromJson(restApiEventText(route, match, request, requestId).text()).object();
 }
 
 HttpResponseData errorResponse(int status, const QString &problem)

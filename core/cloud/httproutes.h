@@ -119,18 +119,20 @@ QString serverUrl(const QHostAddress &address, quint16 port);
 // What API Gateway hands the function, and makes of its answer.
 namespace GatewayEvents {
 
-QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
-                         const QString &requestId);
-// The same events, written as JSON text for a route whose event nothing changes on its way
-// to the worker (the gateway's plain routes): 8-9 us less a request than an object and
-// QJsonDocument. Their keys come in the order AWS documents them; what they hold is the
-// objects', which tst_httproutes checks row by row.
+// The events of an HTTP API (payload 2.0) and of a REST API (payload 1.0), written as
+// JSON text straight into one buffer (about 1.7 us, against 9 us for an object and
+// QJsonDocument), their keys in the order AWS documents them. The gateway's plain routes
+// hand the text to the worker as it is.
 JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                           const QString &requestId);
-QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
-                         const QString &requestId);
 JsonText restApiEventText(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                           const QString &requestId);
+// The same events as objects, read back from that text (so that each is written in one
+// place), for the paths that change an event on its way: authorizers, function URLs.
+QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                         const QString &requestId);
+QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                         const QString &requestId);
 // The HTTP answer for a function's result (its JSON). HTTP API: a result without
 // statusCode is a 200 JSON body; REST API: it is a 502, as API Gateway answers.
 HttpResponseData response(const QByteArray &resultJson, bool restPayload);
