@@ -195,15 +195,18 @@ watched=""
 # The Lambda model's limit on the real path: the bare front and its worker processes
 # running the same handler, reading through the SDK from the same endpoint (nimbus
 # serve's, whose gateway is idle meanwhile).
+model_port=43150
 model_real() { # name endpoint [workers]
+    # Each run on a port of its own: the last front's port may not be free yet.
+    model_port=$((model_port + 1))
     # (NODE_NO_WARNINGS: the SDK's notice about Node.js versions, once from each worker.)
     (cd "$work/real" && ITEMS_TABLE=items AWS_ENDPOINT_URL=$2 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIAEXAMPLE \
-        AWS_SECRET_ACCESS_KEY=example NODE_NO_WARNINGS=1 exec node "$here/lambda_model_front.mjs" 43150 "$work/real/index.js" \
+        AWS_SECRET_ACCESS_KEY=example NODE_NO_WARNINGS=1 exec node "$here/lambda_model_front.mjs" $model_port "$work/real/index.js" \
         "${3:-$connections}") &
     model=$!
     watched=$model
-    measure "$1" "http://127.0.0.1:43150/items/42"
-    measure "${1}_steady" "http://127.0.0.1:43150/items/42" "$steady"
+    measure "$1" "http://127.0.0.1:$model_port/items/42"
+    measure "${1}_steady" "http://127.0.0.1:$model_port/items/42" "$steady"
     watched=""
     kill $model; wait $model 2>/dev/null; model=""
 }
