@@ -2,6 +2,7 @@
 
 #include "requestguard.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -10,6 +11,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cctype>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +90,33 @@ QByteArray header(const HttpHeaders &headers, const QByteArray &name)
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value;
     return {};
+}
+
+// requestContext's domainName and domainPrefix: API Gateway gives the name the client
+// called (its Host, here without the port AWS's names never carry) and that name's first
+// label. An address has no labels: its prefix is the whole address. No Host: "localhost".
+struct Domain
+{
+    QByteArray name;
+    QByteArray prefix;
+};
+
+Domain domainOf(const HttpHeaders &headers)
+{
+    QByteArray name = header(headers, "host").trimmed().toLower();
+    if (name.startsWith('[')) {
+        const qsizetype close = name.indexOf(']');
+        if (close > 0)
+            name.truncate(close + 1);
+    } else if (const qsizetype colon = name.lastIndexOf(':'); colon >= 0) {
+        name.truncate(colon);
+    }
+    if (name.isEmpty())
+        name = "localhost";
+    const bool address = name.startsWith('[')
+                         || (std::isdigit(uchar(name.front())) && !QHostAddress(QString::fromLatin1(name)).isNull());
+    const qsizetype dot = name.indexOf('.');
+    return {name, address || dot <= 0 ? name : name.first(dot)};
 }
 
 // "12/Mar/2020:19:03:58 +0000". Formatting a date costs more than the rest of a small
@@ -335,7 +364,8 @@ JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match
     }
     out.raw(",").key("requestContext").raw("{");
     out.key("accountId").raw("\"000000000000\",").key("apiId").raw("\"local\",");
-    out.key("domainName").raw("\"localhost\",").key("domainPrefix").raw("\"localhost\",");
+    const Domain domain = domainOf(request.headers);
+    out.key("domainName").utf8(domain.name).raw(",").key("domainPrefix").utf8(domain.prefix).raw(",");
     out.key("http").raw("{").key("method").string(request.method.toUpper());
     out.raw(",").key("path").string(request.path);
     out.raw(",").key("protocol").raw("\"HTTP/1.1\"");
@@ -390,6 +420,8 @@ JsonText restApiEventText(const HttpRoute &route, const RouteTable::Match &match
     out.raw(",").key("stageVariables").null();
     out.raw(",").key("requestContext").raw("{");
     out.key("accountId").raw("\"000000000000\",").key("apiId").raw("\"local\",");
+    const Domain domain = domainOf(request.headers);
+    out.key("domainName").utf8(domain.name).raw(",").key("domainPrefix").utf8(domain.prefix).raw(",");
     out.key("httpMethod").string(method);
     out.raw(",").key("identity").raw("{").key("sourceIp").string(request.sourceIp);
     out.raw(",").key("userAgent").utf8(header(request.headers, "user-agent")).raw("}");

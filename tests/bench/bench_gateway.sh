@@ -5,7 +5,8 @@
 #    server answering the same JSON (the machine's limit for one Node.js process), a bare
 #    Node.js front handing each request to one of 16 Node.js worker processes (the least
 #    work of the Lambda process model that nimbus serve follows: the machine's limit for
-#    this model; lambda_model_front.mjs) and serverless-offline serving the same handler;
+#    this model; lambda_model_front.mjs), the same model handing its workers Lambda's
+#    whole HTTP API event and context, and serverless-offline serving the same handler;
 # 2. the example's real path: GET /items/{id} whose handler reads the item from a table
 #    through the AWS SDK, beside serverless-offline with dynalite (npm, in memory)
 #    serving the same handler and table, and beside the Lambda model's front and worker
@@ -159,6 +160,14 @@ model=$!
 watched=$model
 measure front_workers "http://127.0.0.1:43150/items/42"
 kill $model; wait $model 2>/dev/null; model=""
+# The same model handing each worker what Lambda hands a function behind an HTTP API
+# route, as nimbus serve does: the payload 2.0 event with all its fields and the whole
+# Node.js context (the model above sends a small v1 event and a context of one key).
+node "$here/lambda_model_front.mjs" 43149 "$work/functions/getItem/index.js" $connections 128 http-api &
+model=$!
+watched=$model
+measure model_lambda_event "http://127.0.0.1:43149/items/42"
+kill $model; wait $model 2>/dev/null; model=""
 "$build/bin/nimbus" serve "$work/bench.json" --port 43110 --state "$work/state" > /dev/null 2>&1 &
 nimbus=$!
 watched=$nimbus
@@ -174,8 +183,11 @@ measure serverless_offline "http://127.0.0.1:43120/items/42"
 kill $offline 2>/dev/null; pkill -P $offline 2>/dev/null; offline=""
 
 ratio "nimbus serve / bare front + worker processes (the Lambda model's limit):" "$nimbus_serve_rps" "$front_workers_rps"
+ratio "nimbus serve / the same with Lambda's event and context:" "$nimbus_serve_rps" "$model_lambda_event_rps"
+ratio "the model with Lambda's event and context / with the small event:" "$model_lambda_event_rps" "$front_workers_rps"
 ratio "nimbus serve / bare Node.js http server:" "$nimbus_serve_rps" "$bare_node_rps"
 ratio "bare front + worker processes / bare Node.js http server:" "$front_workers_rps" "$bare_node_rps"
+ratio "the same with Lambda's event and context / bare Node.js http server:" "$model_lambda_event_rps" "$bare_node_rps"
 ratio "nimbus serve / serverless-offline:" "$nimbus_serve_rps" "$serverless_offline_rps"
 
 echo

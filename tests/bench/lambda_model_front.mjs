@@ -1,9 +1,9 @@
 // The least work the Lambda process model needs, written plainly: the "bare Node.js front +
 // worker processes" baseline of bench_gateway.sh, which measures what the machine can do
 // for this model beside `nimbus serve`, which does the same with more to it.
-// Usage: node lambda_model_front.mjs PORT HANDLER_FILE [WORKERS] [MEMORY_MB]
+// Usage: node lambda_model_front.mjs PORT HANDLER_FILE [WORKERS] [MEMORY_MB] [EVENT]
 // The front is a Node.js http server on 127.0.0.1:PORT. For each GET /items/{id} it builds
-// a minimal API Gateway v1 proxy event and hands it, as JSON in a length-prefixed frame
+// an event and hands it, as JSON in a length-prefixed frame
 // over a Unix socket, to one of WORKERS worker processes (lambda_model_worker.mjs, 16 by
 // default); each worker runs one invocation at a time, as a Lambda instance does, and a
 // request that finds every worker busy waits in a queue for the first one free. The
@@ -11,6 +11,11 @@
 // Workers start node as Lambda's Node.js runtimes do, with a heap sized from the
 // function's memory (MEMORY_MB, 128 unless given: the benchmark project's), as nimbus
 // serve starts its own.
+// EVENT "minimal" (the default) is the least a handler of this route reads: a small API
+// Gateway v1 proxy event, and a context of the request id alone. EVENT "http-api" is what
+// Lambda hands a function behind an HTTP API route: the payload 2.0 event with every field
+// API Gateway documents for it, and the whole Node.js context (its properties and
+// methods), built per invocation in the worker as Lambda's runtime builds it.
 import http from "node:http";
 import net from "node:net";
 import { spawn } from "node:child_process";
@@ -25,6 +30,11 @@ const port = Number(process.argv[2]);
 const handlerFile = path.resolve(process.argv[3]);
 const workerCount = Number(process.argv[4] ?? 16);
 const memoryMB = Number(process.argv[5] ?? 128);
+const eventKind = process.argv[6] ?? "minimal";
+if (eventKind !== "minimal" && eventKind !== "http-api") {
+    console.error(`unknown EVENT ${eventKind}: minimal or http-api`);
+    process.exit(2);
+}
 const newSpace = Math.floor(memoryMB / 10);
 const nodeArguments = ["--expose-gc", "--max-http-header-size=81920", `--max-semi-space-size=${Math.max(Math.floor(newSpace / 2), 1)}`,
                        `--max-old-space-size=${memoryMB - newSpace}`];
@@ -110,7 +120,7 @@ const channel = net.createServer((worker) => {
 });
 channel.listen(socketPath, () => {
     for (let i = 0; i < workerCount; ++i)
-        workers.push(spawn(process.execPath, [...nodeArguments, workerScript, socketPath, handlerFile], { stdio: ["ignore", "inherit", "inherit"] }));
+        workers.push(spawn(process.execPath, [...nodeArguments, workerScript, socketPath, handlerFile, eventKind, String(memoryMB)], { stdio: ["ignore", "inherit", "inherit"] }));
 });
 
 // The HTTP side: the route GET /items/{id}, as the benchmark's project declares it.
@@ -123,19 +133,10 @@ const front = http.createServer((request, response) => {
         response.end(JSON.stringify({ message: "Not Found" }));
         return;
     }
-    // A minimal API Gateway v1 proxy event. The route is a GET, so there is no body to read.
     const requestId = randomUUID();
-    const event = {
-        resource: "/items/{id}",
-        path: requestPath,
-        httpMethod: request.method,
-        headers: request.headers,
-        queryStringParameters: null,
-        pathParameters: { id: decodeURIComponent(parts[2]) },
-        requestContext: { requestId, resourcePath: "/items/{id}", httpMethod: request.method, path: requestPath, stage: "$default" },
-        body: null,
-        isBase64Encoded: false,
-    };
+    const id = decodeURIComponent(parts[2]);
+    const event = eventKind === "http-api" ? httpApiEvent(request, requestPath, query < 0 ? "" : request.url.slice(query + 1), id, requestId)
+                                           : minimalEvent(request, requestPath, id, requestId);
     const eventJson = JSON.stringify(event);
     const worker = idle.pop();
     if (worker)
@@ -143,3 +144,55 @@ const front = http.createServer((request, response) => {
     else
         waiting.push([eventJson, response]);
 });
+
+// A minimal API Gateway v1 proxy event. The route is a GET, so there is no body to read.
+function minimalEvent(request, requestPath, id, requestId) {
+    return {
+        resource: "/items/{id}",
+        path: requestPath,
+        httpMethod: request.method,
+        headers: request.headers,
+        queryStringParameters: null,
+        pathParameters: { id },
+        requestContext: { requestId, resourcePath: "/items/{id}", httpMethod: request.method, path: requestPath, stage: "$default" },
+        body: null,
+        isBase64Encoded: false,
+    };
+}
+
+// The HTTP API payload 2.0 event, field by field as API Gateway documents it
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
+// Node.js already joins repeated headers with commas and lower-cases their names, as the
+// payload asks; a GET has no body and there are no cookies to split here.
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const two = (n) => (n < 10 ? "0" : "") + n;
+function clfTime(when) {
+    return `${two(when.getUTCDate())}/${MONTHS[when.getUTCMonth()]}/${when.getUTCFullYear()}:${two(when.getUTCHours())}:`
+        + `${two(when.getUTCMinutes())}:${two(when.getUTCSeconds())} +0000`;
+}
+function httpApiEvent(request, requestPath, rawQueryString, id, requestId) {
+    const when = new Date();
+    const host = (request.headers.host ?? "localhost").replace(/:[0-9]+$/, "");
+    return {
+        version: "2.0",
+        routeKey: "GET /items/{id}",
+        rawPath: requestPath,
+        rawQueryString,
+        headers: request.headers,
+        requestContext: {
+            accountId: "000000000000",
+            apiId: "local",
+            domainName: host,
+            domainPrefix: host.split(".")[0],
+            http: { method: request.method, path: requestPath, protocol: `HTTP/${request.httpVersion}`,
+                    sourceIp: request.socket.remoteAddress, userAgent: request.headers["user-agent"] ?? "" },
+            requestId,
+            routeKey: "GET /items/{id}",
+            stage: "$default",
+            time: clfTime(when),
+            timeEpoch: when.getTime(),
+        },
+        pathParameters: { id },
+        isBase64Encoded: false,
+    };
+}

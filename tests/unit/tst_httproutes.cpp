@@ -4,6 +4,7 @@
 #include "cloud/httproutes.h"
 #include "runtime/eventtemplates.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -53,6 +54,20 @@ QJsonValue bodyOf(const HttpRequestData &request)
     return textualBody(request) ? QString::fromUtf8(request.body) : QString::fromLatin1(request.body.toBase64());
 }
 
+// The name the client called, without its port; its first label, or all of it for an address.
+QPair<QString, QString> domainOf(const HttpRequestData &request)
+{
+    QString host = firstHeader(request, "host").toLower();
+    if (host.isEmpty())
+        return {QStringLiteral("localhost"), QStringLiteral("localhost")};
+    if (host.startsWith(u'['))
+        host = host.left(host.indexOf(u']') + 1);
+    else if (host.contains(u':'))
+        host = host.section(u':', 0, -2);
+    const bool address = host.startsWith(u'[') || !QHostAddress(host).isNull();
+    return {host, address ? host : host.section(u'.', 0, 0)};
+}
+
 QString clf(const QDateTime &when)
 {
     return QLocale::c().toString(when.toUTC(), QStringLiteral("dd/MMM/yyyy:HH:mm:ss")) + QStringLiteral(" +0000");
@@ -91,8 +106,8 @@ QJsonObject expectedHttpApiEvent(const HttpRoute &route, const RouteTable::Match
                            {QStringLiteral("userAgent"), firstHeader(request, "user-agent")}};
     const QJsonObject context{{QStringLiteral("accountId"), QStringLiteral("000000000000")},
                               {QStringLiteral("apiId"), QStringLiteral("local")},
-                              {QStringLiteral("domainName"), QStringLiteral("localhost")},
-                              {QStringLiteral("domainPrefix"), QStringLiteral("localhost")},
+                              {QStringLiteral("domainName"), domainOf(request).first},
+                              {QStringLiteral("domainPrefix"), domainOf(request).second},
                               {QStringLiteral("http"), http},
                               {QStringLiteral("requestId"), requestId},
                               {QStringLiteral("routeKey"), routeKey},
@@ -139,6 +154,8 @@ QJsonObject expectedRestApiEvent(const HttpRoute &route, const RouteTable::Match
                                {QStringLiteral("userAgent"), firstHeader(request, "user-agent")}};
     const QJsonObject context{{QStringLiteral("accountId"), QStringLiteral("000000000000")},
                               {QStringLiteral("apiId"), QStringLiteral("local")},
+                              {QStringLiteral("domainName"), domainOf(request).first},
+                              {QStringLiteral("domainPrefix"), domainOf(request).second},
                               {QStringLiteral("httpMethod"), request.method.toUpper()},
                               {QStringLiteral("identity"), identity},
                               {QStringLiteral("path"), request.sentPath()},
@@ -173,6 +190,8 @@ private slots:
     void httpApiEvent();
     void eventText_data();
     void eventText();
+    void domainName_data();
+    void domainName();
     void binaryBody();
     void restApiEvent();
     void responses_data();
@@ -341,6 +360,12 @@ void TestHttpRoutes::eventText_data()
     QTest::newRow("percent-encoded path")
         << get << QStringLiteral("/items/a b\"/\u00e9") << QByteArray() << QList<QByteArray>{} << QByteArray() << ip
         << QByteArray("/items/a%20b%22%2F%C3%A9");
+    QTest::newRow("named host") << get << "/items/42" << QByteArray() << QList<QByteArray>{"Host: API.example.test:8080"}
+                                << QByteArray() << ip << QByteArray();
+    QTest::newRow("host without port") << get << "/items/42" << QByteArray() << QList<QByteArray>{"Host: localhost"}
+                                       << QByteArray() << ip << QByteArray();
+    QTest::newRow("IPv6 host") << get << "/items/42" << QByteArray() << QList<QByteArray>{"Host: [::1]:3000"}
+                               << QByteArray() << QStringLiteral("::1") << QByteArray();
     QTest::newRow("no headers") << QStringLiteral("delete") << "/" << QByteArray() << QList<QByteArray>{}
                                 << QByteArray() << ip << QByteArray();
 }
@@ -396,6 +421,45 @@ void TestHttpRoutes::eventText()
         QCOMPARE(rest ? GatewayEvents::restApiEvent(*match->route, *match, request, requestId)
                       : GatewayEvents::httpApiEvent(*match->route, *match, request, requestId),
                  written.object());
+    }
+}
+
+void TestHttpRoutes::domainName_data()
+{
+    QTest::addColumn<QByteArray>("host"); // the Host header, none when empty
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("prefix");
+    QTest::newRow("address and port") << QByteArray("127.0.0.1:3000") << "127.0.0.1" << "127.0.0.1";
+    QTest::newRow("name and port") << QByteArray("API.Example.test:8080") << "api.example.test" << "api";
+    QTest::newRow("name alone") << QByteArray("localhost") << "localhost" << "localhost";
+    QTest::newRow("name starting with a digit") << QByteArray("1abc.example.test") << "1abc.example.test" << "1abc";
+    QTest::newRow("IPv6 address") << QByteArray("[::1]:3000") << "[::1]" << "[::1]";
+    QTest::newRow("no Host") << QByteArray() << "localhost" << "localhost";
+}
+
+void TestHttpRoutes::domainName()
+{
+    QFETCH(QByteArray, host);
+    QFETCH(QString, name);
+    QFETCH(QString, prefix);
+    RouteTable table;
+    table.add(route("GET", "/items/{id}", "getItem"));
+    HttpRequestData request;
+    request.method = QStringLiteral("GET");
+    request.path = QStringLiteral("/items/1");
+    if (!host.isEmpty())
+        request.headers = {{"Host", host}};
+    request.when = QDateTime::currentDateTimeUtc();
+    const auto match = table.match(request.method, request.path);
+    QVERIFY(match);
+    for (const bool rest : {false, true}) {
+        const QJsonObject context =
+            (rest ? GatewayEvents::restApiEvent(*match->route, *match, request, QStringLiteral("r"))
+                  : GatewayEvents::httpApiEvent(*match->route, *match, request, QStringLiteral("r")))
+                .value(QStringLiteral("requestContext"))
+                .toObject();
+        QCOMPARE(context.value(QStringLiteral("domainName")).toString(), name);
+        QCOMPARE(context.value(QStringLiteral("domainPrefix")).toString(), prefix);
     }
 }
 
