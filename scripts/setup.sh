@@ -56,71 +56,58 @@ build() { # build-dir, extra cmake arguments...
     cmake --build "$dir" --parallel "$jobs"
 }
 
+# Every npm folder is installed from its package-lock.json (npm ci): each machine gets
+# the versions CI last passed with, not what the registry has published since (the AWS
+# SDK's releases after early January 2027 need Node.js 22, for one). To move a folder on,
+# run `npm install --package-lock-only` in its source folder, then the tests.
+# A build tree's folder is installed again when its package.json or lock differs from the
+# source tree's, or lacks the module named.
+install_npm_folder() { # source-folder build-folder module [npm ci options]
+    local source="$1" target="$2" module="$3"; shift 3
+    mkdir -p "$target"
+    if [ ! -d "$target/node_modules/$module" ] || ! cmp -s "$source/package.json" "$target/package.json" ||
+        ! cmp -s "$source/package-lock.json" "$target/package-lock.json"; then
+        cp "$source/package.json" "$source/package-lock.json" "$target/"
+        npm ci --no-audit --no-fund "$@" --prefix "$target" >/dev/null
+    fi
+}
+
 # The AWS SDK for JavaScript v3 that Lambda bundles, where the studio's Node.js workers
 # find it (resources/runtime/sdk/package.json lists the clients).
 install_sdk() { # build-dir
-    local sdk="$1/share/nimbus-studio/runtime/sdk"
-    if [ ! -d "$sdk/node_modules/@aws-sdk/client-dynamodb" ] || [ "$sdk/package.json" -nt "$sdk/node_modules" ]; then
-        npm install --no-audit --no-fund --omit=dev --prefix "$sdk" >/dev/null
-        touch "$sdk/node_modules"
-    fi
+    install_npm_folder resources/runtime/sdk "$1/share/nimbus-studio/runtime/sdk" @aws-sdk/client-dynamodb --omit=dev
 }
 
 # The third-party validators of exported manifests (tests/export/tools/package.json):
 # cfn-lint, Serverless Framework v3, Knative models, yaml, HashiCorp's HCL parser.
 install_validators() { # build-dir
-    local tools="$1/export-tools"
-    mkdir -p "$tools"
-    if [ ! -d "$tools/node_modules/serverless" ] || ! cmp -s tests/export/tools/package.json "$tools/package.json"; then
-        cp tests/export/tools/package.json "$tools/package.json"
-        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
-    fi
+    install_npm_folder tests/export/tools "$1/export-tools" serverless
 }
 
 # What the gateway benchmark compares with (tests/bench/tools/package.json).
 install_bench_tools() { # build-dir
-    local tools="$1/bench-tools"
-    mkdir -p "$tools"
-    if [ ! -d "$tools/node_modules/serverless-offline" ] || ! cmp -s tests/bench/tools/package.json "$tools/package.json"; then
-        cp tests/bench/tools/package.json "$tools/package.json"
-        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
-    fi
+    install_npm_folder tests/bench/tools "$1/bench-tools" serverless-offline
 }
 
 # The official MCP client SDK that drives `nimbus mcp` in tests/mcp (tests/mcp/package.json).
 install_mcp_client() { # build-dir
-    local tools="$1/mcp-client"
-    mkdir -p "$tools"
-    if [ ! -d "$tools/node_modules/@modelcontextprotocol/sdk" ] || ! cmp -s tests/mcp/package.json "$tools/package.json"; then
-        cp tests/mcp/package.json "$tools/package.json"
-        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
-    fi
+    install_npm_folder tests/mcp "$1/mcp-client" @modelcontextprotocol/sdk
 }
 
 # The libraries applications build on the AWS SDK that tst_libraries runs against the local
 # cloud (tests/runtime/libs/package.json: dynamoose, sqs-consumer); boto3's transfer manager
 # comes with Debian's python3-boto3.
 install_test_libraries() { # build-dir
-    local tools="$1/test-libraries"
-    mkdir -p "$tools"
-    if [ ! -d "$tools/node_modules/dynamoose" ] || ! cmp -s tests/runtime/libs/package.json "$tools/package.json"; then
-        cp tests/runtime/libs/package.json "$tools/package.json"
-        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
-    fi
+    install_npm_folder tests/runtime/libs "$1/test-libraries" dynamoose
 }
 
 # The official Node.js runtime interface client that the custom runtime tests and the
 # Runtime API benchmark run handlers under (tests/runtime/ric/package.json).
 install_ric_client() { # build-dir
-    local tools="$1/ric-client"
-    mkdir -p "$tools"
-    if [ ! -d "$tools/node_modules/aws-lambda-ric" ] || ! cmp -s tests/runtime/ric/package.json "$tools/package.json"; then
-        cp tests/runtime/ric/package.json "$tools/package.json"
-        # It compiles curl and aws-lambda-cpp as it installs: should that fail on a machine,
-        # the tests that run handlers under it say so and skip, the others still run.
-        npm install --no-audit --no-fund --prefix "$tools" >/dev/null ||
-            echo "warning: aws-lambda-ric could not be built; the runtime interface client's test rows are skipped" >&2
-    fi
+    # It compiles curl and aws-lambda-cpp as it installs: should that fail on a machine,
+    # the tests that run handlers under it say so and skip, the others still run.
+    install_npm_folder tests/runtime/ric "$1/ric-client" aws-lambda-ric ||
+        echo "warning: aws-lambda-ric could not be built; the runtime interface client's test rows are skipped" >&2
 }
 
 # The house style is mechanical: a C++ file that clang-format would change fails the tests.
