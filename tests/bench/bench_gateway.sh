@@ -122,6 +122,14 @@ measure() { # name url [warm-up seconds]
         node -e "fetch(process.argv[1]).then(r => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))" "$2" && break
         sleep 0.2
     done
+    # Every stack starts its timed warm-up with as many instances as connections, each with
+    # its handler loaded: one burst of as many requests as connections at once. nimbus serve
+    # (as Lambda) starts an instance for each request that finds none free, where the
+    # model's front starts its workers before it listens; without the burst, nimbus's cold
+    # starts would take part of the warm-up below, and its workers would begin the measured
+    # window having served fewer requests than the model's.
+    node -e "Promise.all(Array.from({ length: +process.argv[2] }, () => fetch(process.argv[1]).then((r) => r.text())))
+                 .then(() => process.exit(0), () => process.exit(1))" "$2" $connections
     wrk -t$threads -c$connections -d${3:-3}s "$2" > /dev/null 2>&1 # warm every instance up
     [ -n "$watched" ] && before=$(cpu_ticks "$watched")
     wrk -t$threads -c$connections -d${seconds}s --latency "$2" > "$work/$1.txt" 2>&1
