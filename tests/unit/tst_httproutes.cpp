@@ -360,8 +360,9 @@ void TestHttpRoutes::eventText_data()
     QTest::newRow("percent-encoded path")
         << get << QStringLiteral("/items/a b\"/\u00e9") << QByteArray() << QList<QByteArray>{} << QByteArray() << ip
         << QByteArray("/items/a%20b%22%2F%C3%A9");
-    QTest::newRow("named host") << get << "/items/42" << QByteArray() << QList<QByteArray>{"Host: API.example.test:8080"}
-                                << QByteArray() << ip << QByteArray();
+    QTest::newRow("named host") << get << "/items/42" << QByteArray()
+                                << QList<QByteArray>{"Host: API.example.test:8080"} << QByteArray() << ip
+                                << QByteArray();
     QTest::newRow("host without port") << get << "/items/42" << QByteArray() << QList<QByteArray>{"Host: localhost"}
                                        << QByteArray() << ip << QByteArray();
     QTest::newRow("IPv6 host") << get << "/items/42" << QByteArray() << QList<QByteArray>{"Host: [::1]:3000"}
@@ -429,12 +430,18 @@ void TestHttpRoutes::domainName_data()
     QTest::addColumn<QByteArray>("host"); // the Host header, none when empty
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("prefix");
-    QTest::newRow("address and port") << QByteArray("127.0.0.1:3000") << "127.0.0.1" << "127.0.0.1";
-    QTest::newRow("name and port") << QByteArray("API.Example.test:8080") << "api.example.test" << "api";
-    QTest::newRow("name alone") << QByteArray("localhost") << "localhost" << "localhost";
-    QTest::newRow("name starting with a digit") << QByteArray("1abc.example.test") << "1abc.example.test" << "1abc";
-    QTest::newRow("IPv6 address") << QByteArray("[::1]:3000") << "[::1]" << "[::1]";
-    QTest::newRow("no Host") << QByteArray() << "localhost" << "localhost";
+    QTest::newRow("address and port") << QByteArray("127.0.0.1:3000") << "127.0.0.1"
+                                      << "127.0.0.1";
+    QTest::newRow("name and port") << QByteArray("API.Example.test:8080") << "api.example.test"
+                                   << "api";
+    QTest::newRow("name alone") << QByteArray("localhost") << "localhost"
+                                << "localhost";
+    QTest::newRow("name starting with a digit") << QByteArray("1abc.example.test") << "1abc.example.test"
+                                                << "1abc";
+    QTest::newRow("IPv6 address") << QByteArray("[::1]:3000") << "[::1]"
+                                  << "[::1]";
+    QTest::newRow("no Host") << QByteArray() << "localhost"
+                             << "localhost";
 }
 
 void TestHttpRoutes::domainName()
