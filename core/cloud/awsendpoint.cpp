@@ -32,17 +32,6 @@ namespace Nimbus {
 
 namespace {
 
-// The host a Host header names, without its port ("[::1]:4566" is "::1").
-QString hostOf(const QByteArray &header)
-{
-    QString host = QString::fromLatin1(header);
-    if (host.startsWith('['_L1))
-        return host.mid(1, host.indexOf(']'_L1) - 1);
-    if (host.contains(':'_L1))
-        return host.left(host.lastIndexOf(':'_L1));
-    return host;
-}
-
 // The request id of the invocation behind a trace header: the bootstraps set
 // _X_AMZN_TRACE_ID to Root=1-<first 8 hex digits of the request id>-<other 24>.
 QString requestIdOfTrace(const QByteArray &trace)
@@ -484,7 +473,7 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
     // cloud's.
     AwsRequest data;
     readRequest(request, &data);
-    data.host = hostOf(data.header("host"));
+    data.host = RequestGuard::hostOf(data.header("host"));
     auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
     const bool head = data.method == "HEAD"_L1;
@@ -595,7 +584,7 @@ void AwsEndpoint::serveSpilled(const GuardedTcpServer::SpilledRequest &spilled, 
     data.headers = spilled.headers;
     data.sourceIp = spilled.sourceIp;
     data.when = QDateTime::currentDateTimeUtc();
-    data.host = hostOf(data.header("host"));
+    data.host = RequestGuard::hostOf(data.header("host"));
     QPointer<QTcpSocket> socket(spilled.socket);
     serving(socket.data(), 1);
     Reply answer = [io, socket](const HttpResponseData &response) {

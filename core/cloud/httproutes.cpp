@@ -11,7 +11,6 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
-#include <cctype>
 
 using namespace Qt::StringLiterals;
 
@@ -97,25 +96,17 @@ QByteArray header(const HttpHeaders &headers, const QByteArray &name)
 // label. An address has no labels: its prefix is the whole address. No Host: "localhost".
 struct Domain
 {
-    QByteArray name;
-    QByteArray prefix;
+    QString name;
+    QString prefix;
 };
 
 Domain domainOf(const HttpHeaders &headers)
 {
-    QByteArray name = header(headers, "host").trimmed().toLower();
-    if (name.startsWith('[')) {
-        const qsizetype close = name.indexOf(']');
-        if (close > 0)
-            name.truncate(close + 1);
-    } else if (const qsizetype colon = name.lastIndexOf(':'); colon >= 0) {
-        name.truncate(colon);
-    }
+    QString name = RequestGuard::hostOf(header(headers, "host"));
     if (name.isEmpty())
-        name = "localhost";
-    const bool address = name.startsWith('[')
-                         || (std::isdigit(uchar(name.front())) && !QHostAddress(QString::fromLatin1(name)).isNull());
-    const qsizetype dot = name.indexOf('.');
+        name = u"localhost"_s;
+    const bool address = name.contains(u':') || (name.front().isDigit() && !QHostAddress(name).isNull());
+    const qsizetype dot = name.indexOf(u'.');
     return {name, address || dot <= 0 ? name : name.first(dot)};
 }
 
@@ -365,7 +356,7 @@ JsonText httpApiEventText(const HttpRoute &route, const RouteTable::Match &match
     out.raw(",").key("requestContext").raw("{");
     out.key("accountId").raw("\"000000000000\",").key("apiId").raw("\"local\",");
     const Domain domain = domainOf(request.headers);
-    out.key("domainName").utf8(domain.name).raw(",").key("domainPrefix").utf8(domain.prefix).raw(",");
+    out.key("domainName").string(domain.name).raw(",").key("domainPrefix").string(domain.prefix).raw(",");
     out.key("http").raw("{").key("method").string(request.method.toUpper());
     out.raw(",").key("path").string(request.path);
     out.raw(",").key("protocol").raw("\"HTTP/1.1\"");
@@ -421,7 +412,7 @@ JsonText restApiEventText(const HttpRoute &route, const RouteTable::Match &match
     out.raw(",").key("requestContext").raw("{");
     out.key("accountId").raw("\"000000000000\",").key("apiId").raw("\"local\",");
     const Domain domain = domainOf(request.headers);
-    out.key("domainName").utf8(domain.name).raw(",").key("domainPrefix").utf8(domain.prefix).raw(",");
+    out.key("domainName").string(domain.name).raw(",").key("domainPrefix").string(domain.prefix).raw(",");
     out.key("httpMethod").string(method);
     out.raw(",").key("identity").raw("{").key("sourceIp").string(request.sourceIp);
     out.raw(",").key("userAgent").utf8(header(request.headers, "user-agent")).raw("}");

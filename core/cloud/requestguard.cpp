@@ -33,33 +33,6 @@ QByteArray headerValue(const HttpHeaders &headers, const char *name, int *count 
     return value;
 }
 
-// The host of a Host header ("localhost:3000", "[::1]:4566"), lower case; empty when
-// the header is malformed (a port that is not a number, a bracket left open).
-QString hostOf(const QByteArray &header)
-{
-    QByteArray host = header.trimmed().toLower();
-    QByteArray port;
-    if (host.startsWith('[')) {
-        const qsizetype close = host.indexOf(']');
-        if (close < 0)
-            return {};
-        port = host.mid(close + 1);
-        host = host.mid(1, close - 1);
-        if (!port.isEmpty() && !port.startsWith(':'))
-            return {};
-        port = port.mid(1);
-    } else if (const qsizetype colon = host.lastIndexOf(':'); colon >= 0) {
-        port = host.mid(colon + 1);
-        host = host.left(colon);
-    }
-    for (const char c : port)
-        if (c < '0' || c > '9')
-            return {};
-    if (host.endsWith('.')) // "localhost." is the same name
-        host.chop(1);
-    return QString::fromLatin1(host);
-}
-
 } // namespace
 
 void RequestGuard::setListenAddress(const QHostAddress &address)
@@ -93,6 +66,31 @@ bool RequestGuard::isLoopbackName(const QString &host)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
+}
+
+QString RequestGuard::hostOf(const QByteArray &header)
+{
+    QByteArray host = header.trimmed().toLower();
+    QByteArray port;
+    if (host.startsWith('[')) {
+        const qsizetype close = host.indexOf(']');
+        if (close < 0)
+            return {};
+        port = host.mid(close + 1);
+        host = host.mid(1, close - 1);
+        if (!port.isEmpty() && !port.startsWith(':'))
+            return {};
+        port = port.mid(1);
+    } else if (const qsizetype colon = host.lastIndexOf(':'); colon >= 0) {
+        port = host.mid(colon + 1);
+        host = host.left(colon);
+    }
+    for (const char c : port)
+        if (c < '0' || c > '9')
+            return {};
+    if (host.endsWith('.')) // "localhost." is the same name
+        host.chop(1);
+    return QString::fromLatin1(host);
 }
 
 bool RequestGuard::hostAllowed(const QByteArray &header) const

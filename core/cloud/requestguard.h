@@ -38,6 +38,10 @@ public:
     std::optional<QString> refusal(const HttpHeaders &headers) const;
 
     bool hostAllowed(const QByteArray &host) const;
+    // The host of a Host header ("localhost:3000", "[::1]:4566" is "::1"), lower case,
+    // without a final dot; empty when the header is malformed (a port that is not a
+    // number, a bracket left open).
+    static QString hostOf(const QByteArray &header);
     static bool isLoopbackName(const QString &host);
     // http(s)://localhost:5173, http://127.0.0.1, http://[::1]:8080; "null" and every
     // other origin (*.localhost too: some browsers ask DNS for it) are foreign.

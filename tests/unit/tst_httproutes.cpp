@@ -61,10 +61,10 @@ QPair<QString, QString> domainOf(const HttpRequestData &request)
     if (host.isEmpty())
         return {QStringLiteral("localhost"), QStringLiteral("localhost")};
     if (host.startsWith(u'['))
-        host = host.left(host.indexOf(u']') + 1);
+        host = host.mid(1, host.indexOf(u']') - 1);
     else if (host.contains(u':'))
         host = host.section(u':', 0, -2);
-    const bool address = host.startsWith(u'[') || !QHostAddress(host).isNull();
+    const bool address = !QHostAddress(host).isNull();
     return {host, address ? host : host.section(u'.', 0, 0)};
 }
 
@@ -438,8 +438,8 @@ void TestHttpRoutes::domainName_data()
                                 << "localhost";
     QTest::newRow("name starting with a digit") << QByteArray("1abc.example.test") << "1abc.example.test"
                                                 << "1abc";
-    QTest::newRow("IPv6 address") << QByteArray("[::1]:3000") << "[::1]"
-                                  << "[::1]";
+    QTest::newRow("IPv6 address") << QByteArray("[::1]:3000") << "::1"
+                                  << "::1";
     QTest::newRow("no Host") << QByteArray() << "localhost"
                              << "localhost";
 }
