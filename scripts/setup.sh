@@ -60,15 +60,17 @@ build() { # build-dir, extra cmake arguments...
 # the versions CI last passed with, not what the registry has published since (the AWS
 # SDK's releases after early January 2027 need Node.js 22, for one). To move a folder on,
 # run `npm install --package-lock-only` in its source folder, then the tests.
-# A build tree's folder is installed again when its package.json or lock differs from the
-# source tree's, or lacks the module named.
+# A build tree's folder is installed again when it lacks the module named or was installed
+# from another lock than the source tree's (a copy of the lock it was installed from is
+# kept in its node_modules: CMake copies the runtime SDK's package files on its own).
 install_npm_folder() { # source-folder build-folder module [npm ci options]
     local source="$1" target="$2" module="$3"; shift 3
+    local installed="$target/node_modules/.nimbus-installed-lock.json"
     mkdir -p "$target"
-    if [ ! -d "$target/node_modules/$module" ] || ! cmp -s "$source/package.json" "$target/package.json" ||
-        ! cmp -s "$source/package-lock.json" "$target/package-lock.json"; then
+    if [ ! -d "$target/node_modules/$module" ] || ! cmp -s "$source/package-lock.json" "$installed"; then
         cp "$source/package.json" "$source/package-lock.json" "$target/"
         npm ci --no-audit --no-fund "$@" --prefix "$target" >/dev/null
+        cp "$source/package-lock.json" "$installed"
     fi
 }
 
