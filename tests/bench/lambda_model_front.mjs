@@ -173,6 +173,8 @@ function clfTime(when) {
 function httpApiEvent(request, requestPath, rawQueryString, id, requestId) {
     const when = new Date();
     const host = (request.headers.host ?? "localhost").replace(/:[0-9]+$/, "");
+    // As nimbus serve names it: an address has no labels, so its prefix is all of it.
+    const address = /^[0-9.]+$/.test(host) || host.startsWith("[");
     return {
         version: "2.0",
         routeKey: "GET /items/{id}",
@@ -183,7 +185,7 @@ function httpApiEvent(request, requestPath, rawQueryString, id, requestId) {
             accountId: "000000000000",
             apiId: "local",
             domainName: host,
-            domainPrefix: host.split(".")[0],
+            domainPrefix: address ? host : host.split(".")[0],
             http: { method: request.method, path: requestPath, protocol: `HTTP/${request.httpVersion}`,
                     sourceIp: request.socket.remoteAddress, userAgent: request.headers["user-agent"] ?? "" },
             requestId,

@@ -1,9 +1,11 @@
 // A worker of the Lambda model baseline (see lambda_model_front.mjs): one process that
 // holds a handler and runs one invocation at a time, as a Lambda instance does.
 // Usage: node lambda_model_worker.mjs SOCKET HANDLER_FILE [EVENT] [MEMORY_MB]
-// It connects to the front's Unix socket, then for each frame (an API Gateway v1 event as
-// JSON) parses the event, awaits the handler's exports.handler(event, context) and sends
-// back the result as JSON in a frame. It exits when the front closes the socket.
+// It connects to the front's Unix socket, then for each frame (an API Gateway event as
+// JSON: the front's small v1 event, or with EVENT "http-api" the payload 2.0 one) parses
+// the event, awaits the handler's exports.handler(event, context) and sends back the
+// result as JSON in a frame. The context is the request id alone, or with "http-api"
+// Lambda's whole Node.js context. It exits when the front closes the socket.
 import net from "node:net";
 import { createRequire } from "node:module";
 import { readFrames, writeFrame } from "./lambda_model_frames.mjs";
