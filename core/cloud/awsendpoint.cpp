@@ -26,6 +26,8 @@
 #include <QUrlQuery>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
@@ -33,15 +35,27 @@ namespace Nimbus {
 namespace {
 
 // The request id of the invocation behind a trace header: the bootstraps set
-// _X_AMZN_TRACE_ID to Root=1-<first 8 hex digits of the request id>-<other 24>.
+// _X_AMZN_TRACE_ID to Root=1-<first 8 hex digits of the request id>-<other 24>. Read on the
+// connection threads for every GetItem a function makes, so without a regular expression.
 QString requestIdOfTrace(const QByteArray &trace)
 {
-    static const QRegularExpression root(u"Root=1-([0-9a-f]{8})-([0-9a-f]{24})"_s);
-    const auto match = root.match(QString::fromLatin1(trace));
-    if (!match.hasMatch())
-        return {};
-    const QString hex = match.captured(1) + match.captured(2);
-    return u"%1-%2-%3-%4-%5"_s.arg(hex.mid(0, 8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20));
+    static constexpr QByteArrayView prefix("Root=1-");
+    auto hex = [](const char *text, qsizetype length) {
+        return std::all_of(text, text + length,
+                           [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    };
+    for (qsizetype at = trace.indexOf(prefix); at >= 0; at = trace.indexOf(prefix, at + 1)) {
+        const char *root = trace.constData() + at + prefix.size();
+        if (trace.size() - at - prefix.size() < 33 || !hex(root, 8) || root[8] != '-' || !hex(root + 9, 24))
+            continue;
+        QString id;
+        id.reserve(36);
+        id.append(QLatin1String(root, 8)).append(u'-').append(QLatin1String(root + 9, 4)).append(u'-');
+        id.append(QLatin1String(root + 13, 4)).append(u'-').append(QLatin1String(root + 17, 4)).append(u'-');
+        id.append(QLatin1String(root + 21, 12));
+        return id;
+    }
+    return {};
 }
 
 // The service named in the signature's credential scope (…/region/service/aws4_request).
@@ -524,16 +538,21 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
                 data.dynamoItem = std::make_shared<const DynamoValue::PreparedItem>(
                     DynamoValue::PreparedItem::of(data.json->value("Item"_L1).toObject()));
         }
-        // A GetItem of a key on disk that the cloud's thread read already is answered here,
-        // unless a function makes it: the cloud then learns its cause (IAM, the event log).
-        // Nor while an earlier request of the connection is being served there (a client
-        // that pipelines): answers go back in the order asked.
+        // A GetItem of a key on disk that the cloud's thread read already is answered here.
+        // A function's (its trace header names its invocation) only while that invocation
+        // runs and once the cloud's thread let its function read that table with nothing to
+        // log (IAM): any other goes there, to be checked and logged. Nor while an earlier
+        // request of the connection is being served there (a client that pipelines): answers
+        // go back in the order asked.
         if (data.json && data.header("x-amz-target") == "DynamoDB_20120810.GetItem"
-            && data.header("x-amzn-trace-id").isEmpty() && data.body.size() <= kDynamoRequestLimit
-            && serving(socket, 0) == 0) {
-            if (std::optional<QByteArray> body = sharedGetItem(*data.json)) {
-                reply(answered(AwsWire::jsonAnswer(*body), newRequestId()), nullptr);
-                return;
+            && data.body.size() <= kDynamoRequestLimit && serving(socket, 0) == 0) {
+            const QByteArray trace = data.header("x-amzn-trace-id");
+            const QString invocation = trace.isEmpty() ? QString() : requestIdOfTrace(trace);
+            if (trace.isEmpty() || !invocation.isEmpty()) {
+                if (std::optional<QByteArray> body = sharedGetItem(*data.json, invocation)) {
+                    reply(answered(AwsWire::jsonAnswer(*body), newRequestId()), nullptr);
+                    return;
+                }
             }
         }
     }
@@ -658,7 +677,7 @@ int AwsEndpoint::serving(QTcpSocket *socket, int change)
     return count;
 }
 
-std::optional<QByteArray> AwsEndpoint::sharedGetItem(const QJsonObject &input) const
+std::optional<QByteArray> AwsEndpoint::sharedGetItem(const QJsonObject &input, const QString &invocation) const
 {
     // Only the plainest GetItem: the service checks and answers any other member.
     for (auto it = input.begin(); it != input.end(); ++it) {
@@ -674,7 +693,7 @@ std::optional<QByteArray> AwsEndpoint::sharedGetItem(const QJsonObject &input) c
     // A name longer than any TableReads keeps is not even looked for.
     if (!table.isString() || !key.isObject() || table.toString().size() > TableReads::kNameLimit)
         return std::nullopt;
-    return mCloud.tableReads().answer(table.toString(), key.toObject());
+    return mCloud.tableReads().answer(table.toString(), key.toObject(), invocation);
 }
 
 HttpResponseData AwsEndpoint::answered(HttpResponseData response, const QString &requestId)
@@ -711,11 +730,18 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
         return;
     }
     if (AwsService *service = route(request)) {
-        if (const std::optional<HttpResponseData> denied = deniedAccess(*service, request))
+        bool quietly = false;
+        if (const std::optional<HttpResponseData> denied = deniedAccess(*service, request, &quietly))
             reply(*denied);
         else if (const std::optional<HttpResponseData> throttled = injectedThrottle(*service, request))
             reply(*throttled);
         else {
+            // The function's next GetItems of this table, while it runs, may be answered on the
+            // connection threads: the same check would let them through with nothing logged.
+            if (quietly && request.cause && request.operation == "GetItem"_L1 && service->name() == "dynamodb"_L1
+                && request.json)
+                if (const QJsonValue table = request.json->value("TableName"_L1); table.isString())
+                    mCloud.tableReads().publishGrant(mCloud.causeName(request.cause), table.toString());
             service->followRun(cloud().runNumber());
             service->handle(request, reply);
         }
@@ -763,13 +789,18 @@ AwsService *AwsEndpoint::route(AwsRequest &request) const
     return signedFor && signedFor->recognition().rest ? signedFor : fallback(false);
 }
 
-std::optional<HttpResponseData> AwsEndpoint::deniedAccess(const AwsService &service, const AwsRequest &request)
+std::optional<HttpResponseData> AwsEndpoint::deniedAccess(const AwsService &service, const AwsRequest &request,
+                                                          bool *quietly)
 {
+    *quietly = true;
     if ((!request.cause && request.caller.isEmpty()) || mCloud.iamMode() == LocalCloud::IamMode::Off)
         return std::nullopt;
     for (const NeededPermission &needed : neededPermissions(service.name(), request, mCloud)) {
-        if (const std::optional<QString> refusal = mCloud.refusesServiceCall(
-                request.cause, needed.action, needed.resource, needed.arn, needed.objectLevel, request.caller))
+        bool quiet = true;
+        const std::optional<QString> refusal = mCloud.refusesServiceCall(
+            request.cause, needed.action, needed.resource, needed.arn, needed.objectLevel, request.caller, &quiet);
+        *quietly = *quietly && quiet;
+        if (refusal)
             return accessDenied(service.name(), request, *refusal);
     }
     return std::nullopt;

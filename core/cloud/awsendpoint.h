@@ -104,12 +104,14 @@ private:
     // On a connection's thread: how many of socket's requests the cloud's thread serves,
     // after change (+1 when one is handed to it, -1 when its answer is written back).
     static int serving(QTcpSocket *socket, int change);
-    // On a connection's thread: the answer's body of a GetItem that TableReads holds.
-    std::optional<QByteArray> sharedGetItem(const QJsonObject &input) const;
+    // On a connection's thread: the answer's body of a GetItem that TableReads holds, for
+    // the invocation whose request id is invocation when a function makes it.
+    std::optional<QByteArray> sharedGetItem(const QJsonObject &input, const QString &invocation) const;
     AwsService *fallback(bool query) const;
     // AWS's refusal of a call by a function whose effective policy does not allow it (the
-    // local cloud's IamMode enforce); in warn mode the call goes on, logged.
-    std::optional<HttpResponseData> deniedAccess(const AwsService &service, const AwsRequest &request);
+    // local cloud's IamMode enforce); in warn mode the call goes on, logged. quietly tells
+    // whether it was allowed with nothing logged.
+    std::optional<HttpResponseData> deniedAccess(const AwsService &service, const AwsRequest &request, bool *quietly);
     // The throttling error of service when the chaos settings (faultThrottleRate) of a
     // resource the request names refuse it, as that service answers a throttled call.
     std::optional<HttpResponseData> injectedThrottle(const AwsService &service, const AwsRequest &request);

@@ -371,10 +371,19 @@ LocalCloud::IamMode LocalCloud::iamModeOf(const Project &project, QString *probl
     return IamMode::Warn;
 }
 
+void LocalCloud::setIamMode(IamMode mode)
+{
+    // What the endpoint's connection threads were let answer was decided in the old mode.
+    mTableReads.forgetGrants();
+    mIamMode = mode;
+}
+
 std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QString &action, const QString &resource,
                                                       const QString &resourceArn, bool objectLevel,
-                                                      const QString &caller)
+                                                      const QString &caller, bool *quietly)
 {
+    if (quietly)
+        *quietly = true;
     if (mIamMode == IamMode::Off || (!cause && caller.isEmpty()))
         return std::nullopt;
     const Architecture &architecture = mProject.architecture();
@@ -386,6 +395,8 @@ std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QStrin
         return std::nullopt;
     if (EffectivePolicy::of(architecture, *function).allows(action, resource, objectLevel))
         return std::nullopt;
+    if (quietly)
+        *quietly = false;
     // AWS's own words, with the role the export makes for the function.
     const QString message = u"User: arn:aws:sts::%1:assumed-role/%2/%3 is not authorized to perform: %4 on resource: "
                             "%5 because no identity-based policy allows the %4 action"_s.arg(
@@ -430,6 +441,7 @@ void LocalCloud::stop()
         mContainers->stopAll();
     mRunning = false;
     mTableReads.forgetAll();
+    mTableReads.forgetInvocations();
     mPending.clear();
     mAsync->clear();
     mBusyQueues.clear();
@@ -679,6 +691,8 @@ Result<qint64> LocalCloud::deliver(const Node *function, const JsonText &event, 
             ? QString()
             : tr("injected fault: %1, seed %2").arg(injected.join(u", "_s), QString::number(mFaults->seed()));
     mPending.insert(requestId, {id, std::move(done), what});
+    // Its function's GetItems may be answered on the endpoint's connection threads from now on.
+    mTableReads.publishInvocation(requestId, function->name);
     return id;
 }
 
@@ -723,6 +737,7 @@ void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
         return;
     const Pending pending = it.value();
     mPending.erase(it);
+    mTableReads.forgetInvocation(result.requestId);
     // The completion first: what it decides (the HTTP status the gateway answered)
     // belongs to the finished hop.
     if (pending.done)

@@ -175,7 +175,7 @@ public:
     // (EffectivePolicy, what the export grants their roles): not at all, logged as a
     // problem when not allowed (the default), or refused as AWS refuses them.
     enum class IamMode { Off, Warn, Enforce };
-    void setIamMode(IamMode mode) { mIamMode = mode; }
+    void setIamMode(IamMode mode);
     IamMode iamMode() const { return mIamMode; }
     static QString iamModeName(IamMode mode);
     static std::optional<IamMode> iamModeFromName(const QString &name);
@@ -188,9 +188,10 @@ public:
     // calling function's policy does not allow it, the call is logged (warn and enforce)
     // and, in enforce mode, AWS's message of the refusal is returned ("User: arn:aws:sts::...
     // is not authorized to perform: ..."). Calls from outside a function are allowed.
+    // quietly, when given, tells whether the call was allowed with nothing logged.
     std::optional<QString> refusesServiceCall(qint64 cause, const QString &action, const QString &resource,
                                               const QString &resourceArn, bool objectLevel = false,
-                                              const QString &caller = {});
+                                              const QString &caller = {}, bool *quietly = nullptr);
 
     // Opens the state in directory (created if missing) and starts delivering.
     Result<void> start(const QString &stateDirectory);

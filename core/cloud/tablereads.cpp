@@ -6,7 +6,22 @@ using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
+namespace {
+
+QString grantKey(const QString &function, const QString &tableName)
+{
+    return function + u'\n' + tableName;
+}
+
+} // namespace
+
 std::optional<QByteArray> TableReads::answer(const QString &tableName, const QJsonObject &key) const
+{
+    return answer(tableName, key, QString());
+}
+
+std::optional<QByteArray> TableReads::answer(const QString &tableName, const QJsonObject &key,
+                                             const QString &invocation) const
 {
     Table table;
     {
@@ -14,6 +29,11 @@ std::optional<QByteArray> TableReads::answer(const QString &tableName, const QJs
         const auto found = mTables.constFind(tableName);
         if (found == mTables.constEnd())
             return std::nullopt;
+        if (!invocation.isEmpty()) {
+            const auto running = mInvocations.constFind(invocation);
+            if (running == mInvocations.constEnd() || !mGrants.contains(grantKey(*running, tableName)))
+                return std::nullopt;
+        }
         table = *found;
     }
     // Another attribute in the key is DynamoDB's validation error: the service gives it.
@@ -93,14 +113,57 @@ void TableReads::forgetTables()
 {
     const QWriteLocker locker(&mLock);
     mTables.clear();
+    mGrants.clear();
 }
 
 void TableReads::forgetAll()
 {
     const QWriteLocker locker(&mLock);
     mTables.clear();
+    mGrants.clear();
     mItems.clear();
     mBytes = 0;
+}
+
+void TableReads::publishInvocation(const QString &requestId, const QString &function)
+{
+    const QWriteLocker locker(&mLock);
+    mInvocations.insert(requestId, function);
+}
+
+void TableReads::forgetInvocation(const QString &requestId)
+{
+    const QWriteLocker locker(&mLock);
+    mInvocations.remove(requestId);
+}
+
+void TableReads::forgetInvocations()
+{
+    const QWriteLocker locker(&mLock);
+    mInvocations.clear();
+}
+
+void TableReads::publishGrant(const QString &function, const QString &tableName)
+{
+    if (tableName.size() > kNameLimit)
+        return;
+    QString grant = grantKey(function, tableName);
+    {
+        const QReadLocker locker(&mLock);
+        if (mGrants.contains(grant))
+            return;
+    }
+    const QWriteLocker locker(&mLock);
+    // Table names come from requests, as publishTable's.
+    if (mGrants.size() >= 1000)
+        mGrants.clear();
+    mGrants.insert(std::move(grant));
+}
+
+void TableReads::forgetGrants()
+{
+    const QWriteLocker locker(&mLock);
+    mGrants.clear();
 }
 
 } // namespace Nimbus

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QReadWriteLock>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -24,6 +25,14 @@ namespace Nimbus {
 // when what names them changes (the design, a start or stop of the cloud, a resource made
 // or deleted by code, DeleteTable and CreateTable). Everything is bounded: past
 // kItemLimit keys or kByteLimit bytes of answers the items start again from nothing.
+//
+// A function's GetItem (its SDK sends the invocation's trace header) is answered here too,
+// while the invocation it names runs, once the cloud's thread let that function read that
+// table with nothing to log (a grant: IAM off, or a connection allowing it): the cloud
+// publishes each invocation as it starts and forgets it when it ends, and forgets the
+// grants with the tables, when the design or the IAM mode changes. Another function, an
+// invocation that ended or a table not granted goes through the cloud's thread, which
+// checks and logs as before.
 //
 // answer() is safe from any thread; the others are the cloud's thread's.
 class TableReads
@@ -44,6 +53,9 @@ public:
     // tableName, when both are known here; nullopt otherwise (the request then goes
     // through the cloud's thread). key must name exactly the table's keys.
     std::optional<QByteArray> answer(const QString &tableName, const QJsonObject &key) const;
+    // The same for a GetItem the invocation whose request id is invocation made: nullopt too
+    // when it is not running or its function has no grant of tableName.
+    std::optional<QByteArray> answer(const QString &tableName, const QJsonObject &key, const QString &invocation) const;
 
     // The cloud's thread: itemKey is TableStore's key of an item (table and key values).
     void publishTable(const QString &tableName, const Table &table);
@@ -51,13 +63,20 @@ public:
     bool holdsItem(const QString &itemKey) const;
     void forgetItem(const QString &itemKey);
     void forgetItems();
-    void forgetTables();
-    void forgetAll();
+    void forgetTables(); // and the grants
+    void forgetAll(); // all but the invocations
+    void publishInvocation(const QString &requestId, const QString &function);
+    void forgetInvocation(const QString &requestId);
+    void forgetInvocations();
+    void publishGrant(const QString &function, const QString &tableName);
+    void forgetGrants();
 
 private:
     mutable QReadWriteLock mLock;
     QHash<QString, Table> mTables;
     QHash<QString, QByteArray> mItems;
+    QHash<QString, QString> mInvocations; // request id -> function
+    QSet<QString> mGrants; // function '\n' table name
     qsizetype mBytes = 0;
 };
 

@@ -1,7 +1,8 @@
 // GetItems answered on the AWS endpoint's connection threads (TableReads): only keys
-// the cloud's thread read with nothing waiting for a commit, only for plain GetItems
-// from outside a function, the same answer as the service's, and never what a write,
-// a deleted table, a stopped cloud or a changed design made untrue.
+// the cloud's thread read with nothing waiting for a commit, only for plain GetItems, a
+// function's only while its invocation runs and once its table was allowed it with nothing
+// to log, the same answer as the service's, and never what a write, a deleted table, a
+// stopped cloud, a changed design or IAM mode made untrue.
 
 #include "cloud/awsendpoint.h"
 #include "cloud/cloudstate.h"
@@ -103,8 +104,20 @@ private slots:
     void pipelinedRequestsAreAnsweredInOrder();
     void resetStateForgetsItems();
     void madeTableDeletedIsNotFound();
+    void functionsReadsAreShared_data();
+    void functionsReadsAreShared();
+    void endedInvocationGoesThroughTheCloud();
+    void grantsAreTheFunctions();
+    void grantsEndWithThePermissions();
 
 private:
+    // Invokes a function (added with addReader) that answers after ms: the trace header
+    // its SDK calls carry while it runs.
+    QByteArray invoke(const QString &function, int ms, bool *finished);
+    // A function of the design, connected to the table "things" (reads) or not.
+    NodeId addReader(const QString &name, bool connected);
+    // The calls logged as not allowed by a function's connections.
+    int problems() const;
     // Through the endpoint, the cloud's thread (this one) serving it as it waits.
     HttpAnswer call(const QByteArray &operation, const QJsonObject &input, const QByteArray &extraHeaders = {});
     // Sent from another thread while this one (the cloud's) does nothing for a while:
@@ -473,6 +486,145 @@ void TestTableReads::madeTableDeletedIsNotFound()
     QVERIFY(share(get));
     QCOMPARE(call("DeleteTable", {{"TableName", "made"}}).status, 200);
     QVERIFY(notFound(get));
+}
+
+NodeId TestTableReads::addReader(const QString &name, bool connected)
+{
+    const NodeId reader = mLocal->addFunction(
+        name,
+        "exports.handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms)); return {}; };\n");
+    (void)mLocal->project.setNodeProperty(reader, QStringLiteral("timeout"), 60);
+    if (connected && !mLocal->project.connectNodes(reader, mThings, QStringLiteral("reads")))
+        return kInvalidNodeId;
+    return reader;
+}
+
+QByteArray TestTableReads::invoke(const QString &function, int ms, bool *finished)
+{
+    *finished = false;
+    const Result<qint64> entry = mLocal->cloud->invoke(function, QByteArray("{\"ms\":") + QByteArray::number(ms) + '}',
+                                                       QStringLiteral("test"), 0,
+                                                       [finished](const InvocationResult &) { *finished = true; });
+    if (!entry)
+        return {};
+    // As the bootstraps write _X_AMZN_TRACE_ID: the request id's hex digits, 8 then 24.
+    const QByteArray hex = mLocal->cloud->requestOfEntry(*entry).toLatin1().replace('-', QByteArray());
+    if (hex.size() != 32)
+        return {};
+    return "X-Amzn-Trace-Id: Root=1-" + hex.left(8) + '-' + hex.mid(8) + ";Parent=53995c3f42cd8ad8;Sampled=0\r\n";
+}
+
+int TestTableReads::problems() const
+{
+    const QList<CloudLogEntry> log = mLocal->cloud->log();
+    return int(
+        std::count_if(log.cbegin(), log.cend(), [](const CloudLogEntry &e) { return !e.deniedAction.isEmpty(); }));
+}
+
+void TestTableReads::functionsReadsAreShared_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<bool>("connected");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("shared");
+    QTest::addColumn<int>("logged"); // problems after two calls
+    QTest::newRow("reads, warn") << "warn" << true << 200 << true << 0;
+    QTest::newRow("reads, enforce") << "enforce" << true << 200 << true << 0;
+    QTest::newRow("no connection, off") << "off" << false << 200 << true << 0;
+    // Every call is logged (and in enforce mode refused): none is answered without the cloud's thread.
+    QTest::newRow("no connection, warn") << "warn" << false << 200 << false << 2;
+    QTest::newRow("no connection, enforce") << "enforce" << false << 400 << false << 2;
+}
+
+void TestTableReads::functionsReadsAreShared()
+{
+    QFETCH(QString, mode);
+    QFETCH(bool, connected);
+    QFETCH(int, status);
+    QFETCH(bool, shared);
+    QFETCH(int, logged);
+    QVERIFY(addReader(QStringLiteral("reader"), connected) != kInvalidNodeId);
+    mLocal->cloud->setIamMode(*LocalCloud::iamModeFromName(mode));
+    bool finished = false;
+    const QByteArray trace = invoke(QStringLiteral("reader"), 30000, &finished);
+    QVERIFY(!trace.isEmpty());
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    // The key is known to TableReads, and the function's first read goes through the cloud's thread.
+    QCOMPARE(call("GetItem", get).status, 200);
+    const HttpAnswer first = call("GetItem", get, trace);
+    QCOMPARE(first.status, status);
+    HttpAnswer second;
+    QCOMPARE(answeredWhileBusy("GetItem", get, trace, &second), shared);
+    QCOMPARE(second.status, status);
+    QCOMPARE(second.body, first.body);
+    QCOMPARE(problems(), logged);
+    QVERIFY(!finished);
+}
+
+void TestTableReads::endedInvocationGoesThroughTheCloud()
+{
+    QVERIFY(addReader(QStringLiteral("reader"), true) != kInvalidNodeId);
+    bool finished = false;
+    const QByteArray trace = invoke(QStringLiteral("reader"), 1500, &finished);
+    QVERIFY(!trace.isEmpty());
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get, trace).status, 200);
+    HttpAnswer answer;
+    QVERIFY(answeredWhileBusy("GetItem", get, trace, &answer));
+    QVERIFY(QTest::qWaitFor([&] { return finished; }, 30000));
+    // Its calls now name no running invocation: the cloud's thread serves them (with no cause).
+    QVERIFY(!answeredWhileBusy("GetItem", get, trace, &answer));
+    QCOMPARE(answer.status, 200);
+}
+
+void TestTableReads::grantsAreTheFunctions()
+{
+    QVERIFY(addReader(QStringLiteral("reader"), true) != kInvalidNodeId);
+    QVERIFY(addReader(QStringLiteral("other"), false) != kInvalidNodeId);
+    bool readerDone = false;
+    bool otherDone = false;
+    const QByteArray reader = invoke(QStringLiteral("reader"), 30000, &readerDone);
+    const QByteArray other = invoke(QStringLiteral("other"), 30000, &otherDone);
+    QVERIFY(!reader.isEmpty() && !other.isEmpty());
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get, reader).status, 200);
+    HttpAnswer answer;
+    QVERIFY(answeredWhileBusy("GetItem", get, reader, &answer));
+    QCOMPARE(problems(), 0);
+    // What reader may read, other may not: its call is the cloud's to check and log.
+    QVERIFY(!answeredWhileBusy("GetItem", get, other, &answer));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(problems(), 1);
+    // A trace header naming no invocation the cloud knows goes there too.
+    QVERIFY(!answeredWhileBusy("GetItem", get, reader.left(30) + "00000000000000000000000;Sampled=0\r\n", &answer));
+}
+
+void TestTableReads::grantsEndWithThePermissions()
+{
+    QVERIFY(addReader(QStringLiteral("reader"), true) != kInvalidNodeId);
+    bool finished = false;
+    const QByteArray trace = invoke(QStringLiteral("reader"), 30000, &finished);
+    QVERIFY(!trace.isEmpty());
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get, trace).status, 200);
+    HttpAnswer answer;
+    QVERIFY(answeredWhileBusy("GetItem", get, trace, &answer));
+    // Another IAM mode: what was allowed is checked again.
+    mLocal->cloud->setIamMode(LocalCloud::IamMode::Enforce);
+    QVERIFY(!answeredWhileBusy("GetItem", get, trace, &answer));
+    QCOMPARE(answer.status, 200);
+    QVERIFY(answeredWhileBusy("GetItem", get, trace, &answer));
+    // The connection removed: the table is known again from a plain read, but not the grant.
+    QList<EdgeId> edges;
+    for (const auto &[id, edge] : mLocal->project.architecture().edges())
+        edges.append(id);
+    QCOMPARE(edges.size(), 1);
+    mLocal->project.removeItems({}, edges);
+    QCOMPARE(call("GetItem", get).status, 200);
+    QVERIFY(!answeredWhileBusy("GetItem", get, trace, &answer));
+    QCOMPARE(answer.status, 400);
+    QCOMPARE(answer.type(), QStringLiteral("AccessDeniedException"));
+    QCOMPARE(problems(), 1);
 }
 
 QTEST_MAIN(TestTableReads)
