@@ -20,6 +20,7 @@ class TestTableReadsThreads : public QObject
 
 private slots:
     void readersWhileTheCloudWrites();
+    void functionsReadWhileInvocationsComeAndGo();
 };
 
 void TestTableReadsThreads::readersWhileTheCloudWrites()
@@ -74,6 +75,50 @@ void TestTableReadsThreads::readersWhileTheCloudWrites()
         reader.join();
     QCOMPARE(wrong.load(), 0);
     QVERIFY(found.load() > 0);
+}
+
+void TestTableReadsThreads::functionsReadWhileInvocationsComeAndGo()
+{
+    // Invocations of "reader" (granted the table) and "other" (never granted) start and end
+    // while connection threads ask with their request ids: only reader's are ever answered.
+    TableReads reads;
+    TableKeys keys;
+    keys.partitionKey = QStringLiteral("id");
+    const QJsonObject key{{"id", QJsonObject{{"S", QStringLiteral("k")}}}};
+    reads.publishTable(QStringLiteral("t"), {QStringLiteral("t"), keys});
+    reads.publishItem(TableStore::cacheKey(QStringLiteral("t"), *TableStore::itemKeys(keys, key)), key);
+    constexpr int kIds = 32;
+    auto idOf = [](int i) { return QStringLiteral("00000000-0000-0000-0000-%1").arg(i, 12, 10, QLatin1Char('0')); };
+    std::atomic<bool> done{false};
+    std::atomic<int> readerAnswered{0}, otherAnswered{0};
+    std::vector<std::thread> readers;
+    for (int r = 0; r < 3; ++r) {
+        readers.emplace_back([&, r] {
+            for (int n = 0; !done.load(); ++n) {
+                const int i = (n * 5 + r) % kIds;
+                if (reads.answer(QStringLiteral("t"), key, idOf(i)))
+                    ++(i % 2 ? otherAnswered : readerAnswered);
+            }
+        });
+    }
+    QElapsedTimer clock;
+    clock.start();
+    for (int n = 0; clock.elapsed() < 1500; ++n) {
+        const int i = n % kIds;
+        reads.publishInvocation(idOf(i), i % 2 ? QStringLiteral("other") : QStringLiteral("reader"));
+        reads.forgetInvocation(idOf((i + kIds / 2) % kIds));
+        if (n % 3 == 0)
+            reads.publishGrant(QStringLiteral("reader"), QStringLiteral("t"));
+        if (n % 7 == 0)
+            reads.forgetGrants();
+        if (n % 499 == 0)
+            reads.forgetInvocations();
+    }
+    done = true;
+    for (std::thread &reader : readers)
+        reader.join();
+    QCOMPARE(otherAnswered.load(), 0);
+    QVERIFY(readerAnswered.load() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestTableReadsThreads)
