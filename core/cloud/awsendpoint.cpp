@@ -738,10 +738,11 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
         else {
             // The function's next GetItems of this table, while it runs, may be answered on the
             // connection threads: the same check would let them through with nothing logged.
-            if (quietly && request.cause && request.operation == "GetItem"_L1 && service->name() == "dynamodb"_L1
-                && request.json)
+            // (Checked as the invocation's function, not a caller known by its token.)
+            if (quietly && request.cause && request.caller.isEmpty() && request.operation == "GetItem"_L1
+                && service->name() == "dynamodb"_L1 && request.json)
                 if (const QJsonValue table = request.json->value("TableName"_L1); table.isString())
-                    mCloud.tableReads().publishGrant(mCloud.causeName(request.cause), table.toString());
+                    mCloud.tableReads().publishGrant(invocation, table.toString());
             service->followRun(cloud().runNumber());
             service->handle(request, reply);
         }

@@ -15,11 +15,6 @@ QString grantKey(const QString &function, const QString &tableName)
 
 } // namespace
 
-std::optional<QByteArray> TableReads::answer(const QString &tableName, const QJsonObject &key) const
-{
-    return answer(tableName, key, QString());
-}
-
 std::optional<QByteArray> TableReads::answer(const QString &tableName, const QJsonObject &key,
                                              const QString &invocation) const
 {
@@ -143,19 +138,17 @@ void TableReads::forgetInvocations()
     mInvocations.clear();
 }
 
-void TableReads::publishGrant(const QString &function, const QString &tableName)
+void TableReads::publishGrant(const QString &invocation, const QString &tableName)
 {
     if (tableName.size() > kNameLimit)
         return;
-    QString grant = grantKey(function, tableName);
-    {
-        const QReadLocker locker(&mLock);
-        if (mGrants.contains(grant))
-            return;
-    }
     const QWriteLocker locker(&mLock);
+    const auto running = mInvocations.constFind(invocation);
+    if (running == mInvocations.constEnd())
+        return;
+    QString grant = grantKey(*running, tableName);
     // Table names come from requests, as publishTable's.
-    if (mGrants.size() >= 1000)
+    if (mGrants.size() >= 1000 && !mGrants.contains(grant))
         mGrants.clear();
     mGrants.insert(std::move(grant));
 }

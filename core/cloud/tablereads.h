@@ -51,11 +51,11 @@ public:
 
     // The body of the answer to a GetItem of key from the table a request names
     // tableName, when both are known here; nullopt otherwise (the request then goes
-    // through the cloud's thread). key must name exactly the table's keys.
-    std::optional<QByteArray> answer(const QString &tableName, const QJsonObject &key) const;
-    // The same for a GetItem the invocation whose request id is invocation made: nullopt too
-    // when it is not running or its function has no grant of tableName.
-    std::optional<QByteArray> answer(const QString &tableName, const QJsonObject &key, const QString &invocation) const;
+    // through the cloud's thread). key must name exactly the table's keys. For a GetItem
+    // that the invocation whose request id is invocation made, nullopt too when it is not
+    // running or its function has no grant of tableName.
+    std::optional<QByteArray> answer(const QString &tableName, const QJsonObject &key,
+                                     const QString &invocation = {}) const;
 
     // The cloud's thread: itemKey is TableStore's key of an item (table and key values).
     void publishTable(const QString &tableName, const Table &table);
@@ -68,7 +68,9 @@ public:
     void publishInvocation(const QString &requestId, const QString &function);
     void forgetInvocation(const QString &requestId);
     void forgetInvocations();
-    void publishGrant(const QString &function, const QString &tableName);
+    // The function of the running invocation whose request id is invocation may read
+    // tableName here (nothing when that invocation is not running).
+    void publishGrant(const QString &invocation, const QString &tableName);
     void forgetGrants();
 
 private:

@@ -106,9 +106,10 @@ void TestTableReadsThreads::functionsReadWhileInvocationsComeAndGo()
     for (int n = 0; clock.elapsed() < 1500; ++n) {
         const int i = n % kIds;
         reads.publishInvocation(idOf(i), i % 2 ? QStringLiteral("other") : QStringLiteral("reader"));
+        // Granted through one of reader's invocations: the grant is its function's.
+        if (i % 2 == 0 && n % 3 == 0)
+            reads.publishGrant(idOf(i), QStringLiteral("t"));
         reads.forgetInvocation(idOf((i + kIds / 2) % kIds));
-        if (n % 3 == 0)
-            reads.publishGrant(QStringLiteral("reader"), QStringLiteral("t"));
         if (n % 7 == 0)
             reads.forgetGrants();
         if (n % 499 == 0)
