@@ -10,7 +10,8 @@
 # 2. the example's real path: GET /items/{id} whose handler reads the item from a table
 #    through the AWS SDK, beside serverless-offline with dynalite (npm, in memory)
 #    serving the same handler and table, and beside the Lambda model's front and worker
-#    processes running the same handler, against nimbus serve's endpoint and against
+#    processes running the same handler with Lambda's event and context (taking turns
+#    with nimbus serve for the steady figure), against nimbus serve's endpoint and against
 #    dynalite; and the same front with only twice as many worker processes as cores
 #    (requests wait for a free one, which is not Lambda's model), to show what sixteen
 #    processes sharing the cores cost.
@@ -131,6 +132,12 @@ measure() { # name url [warm-up seconds]
     node -e "Promise.all(Array.from({ length: +process.argv[2] }, () => fetch(process.argv[1]).then((r) => r.text())))
                  .then(() => process.exit(0), () => process.exit(1))" "$2" $connections
     wrk -t$threads -c$connections -d${3:-3}s "$2" > /dev/null 2>&1 # warm every instance up
+    window "$1" "$2"
+}
+
+# One measured run of wrk against a stack already warm: its figures, and its server's CPU
+# (and its worker processes') a request when watched names the server.
+window() { # name url
     [ -n "$watched" ] && before=$(cpu_ticks "$watched")
     wrk -t$threads -c$connections -d${seconds}s --latency "$2" > "$work/$1.txt" 2>&1
     [ -n "$watched" ] && after=$(cpu_ticks "$watched")
@@ -138,7 +145,10 @@ measure() { # name url [warm-up seconds]
     p50=$(awk '$1 == "50%" {print $2}' "$work/$1.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$work/$1.txt")
     errors=$(awk '/Non-2xx/ {print $5}' "$work/$1.txt")
-    printf '%-24s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+    # wrk prints "Socket errors: connect C, read R, write W, timeout T" only when there are some.
+    timeouts=$(awk '/Socket errors/ {print $NF}' "$work/$1.txt")
+    printf '%-24s %10s req/s   p50 %8s   p99 %8s   non-2xx %s   timeouts %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}" \
+        "${timeouts:-0}"
     if [ -n "$watched" ]; then
         echo "$before $after $(awk '/requests in/ {print $1}' "$work/$1.txt")" |
             awk -v hz="$(getconf CLK_TCK)" '$5 > 0 { printf "%-24s CPU a request: the server %.0f us, its worker processes %.0f us\n", "",
@@ -205,32 +215,55 @@ nimbus=$!
 for i in $(seq 1 100); do dynamo http://127.0.0.1:43111 PutItem "$item" > /dev/null 2>&1 && break; sleep 0.1; done
 watched=$nimbus
 measure nimbus_real "http://127.0.0.1:43110/items/42"
-# The SDK's code is optimised by each process's JIT as it runs: about 1.3 ms of CPU a
-# GetItem for a process's first few hundred calls, 0.6 ms after a few thousand. Sixteen
-# instances (one request each at a time, as Lambda runs them) take sixteen times as long
-# to get there as one process serving every request, so the real path is measured again
-# once both stacks have served for a while.
-measure nimbus_real_steady "http://127.0.0.1:43110/items/42" "$steady"
 watched=""
 # The Lambda model's limit on the real path: the bare front and its worker processes
-# running the same handler, reading through the SDK from the same endpoint (nimbus
-# serve's, whose gateway is idle meanwhile).
+# running the same handler with Lambda's HTTP API event and context, reading through the
+# SDK from the same endpoint (nimbus serve's, whose gateway is idle meanwhile).
 model_port=43150
-model_real() { # name endpoint [workers]
+start_model() { # endpoint [workers]
     # Each run on a port of its own: the last front's port may not be free yet.
     model_port=$((model_port + 1))
     # (NODE_NO_WARNINGS: the SDK's notice about Node.js versions, once from each worker.)
-    (cd "$work/real" && ITEMS_TABLE=items AWS_ENDPOINT_URL=$2 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIAEXAMPLE \
+    (cd "$work/real" && ITEMS_TABLE=items AWS_ENDPOINT_URL=$1 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=AKIAEXAMPLE \
         AWS_SECRET_ACCESS_KEY=example NODE_NO_WARNINGS=1 exec node "$here/lambda_model_front.mjs" $model_port "$work/real/index.js" \
-        "${3:-$connections}") &
+        "${2:-$connections}" 128 http-api) &
     model=$!
+}
+model_real() { # name endpoint [workers]
+    start_model "$2" "${3:-}"
     watched=$model
     measure "$1" "http://127.0.0.1:$model_port/items/42"
     measure "${1}_steady" "http://127.0.0.1:$model_port/items/42" "$steady"
     watched=""
     kill $model; wait $model 2>/dev/null; model=""
 }
-model_real model_real http://127.0.0.1:43111
+start_model http://127.0.0.1:43111
+watched=$model
+measure model_real "http://127.0.0.1:$model_port/items/42"
+# The SDK's code is optimised by each process's JIT as it runs: about 1.3 ms of CPU a
+# GetItem for a process's first few hundred calls, 0.6 ms after a few thousand. Sixteen
+# instances (one request each at a time, as Lambda runs them) take sixteen times as long
+# to get there as one process serving every request, so the real path is measured again
+# once both stacks have served for a while. Both stay up and take turns, window by
+# window, the first of each pair changing every round, so that neither gains from the
+# order in which they run.
+round=1
+rounds=$((steady / seconds + 1))
+echo "(nimbus serve and the model, ${seconds} s each in turn, ${rounds} rounds: the last is the steady figure)"
+while [ $round -le $rounds ]; do
+    suffix="_$round"
+    [ $round = $rounds ] && suffix="_steady"
+    if [ $((round % 2)) = 1 ]; then
+        watched=$nimbus; window "nimbus_real$suffix" "http://127.0.0.1:43110/items/42"
+        watched=$model; window "model_real$suffix" "http://127.0.0.1:$model_port/items/42"
+    else
+        watched=$model; window "model_real$suffix" "http://127.0.0.1:$model_port/items/42"
+        watched=$nimbus; window "nimbus_real$suffix" "http://127.0.0.1:43110/items/42"
+    fi
+    round=$((round + 1))
+done
+watched=""
+kill $model; wait $model 2>/dev/null; model=""
 # The same front and handler with fewer worker processes than wrk's connections: each
 # process then serves more of the calls, and its JIT optimises the SDK sooner. Lambda
 # would run one instance per concurrent request, as nimbus serve and the model do; this
