@@ -372,6 +372,55 @@ globalThis.awslambda = {
     },
 };
 
+// Lambda's store of the running invocation (@aws/lambda-invoke-store): the runtime puts
+// one in awslambda.InvokeStore, where the library's InvokeStore.getInstanceAsync() finds
+// it, and sets the request id and the X-Ray trace header in it for each invocation; the
+// SDK's recursion detection reads the header there before _X_AMZN_TRACE_ID, and logging
+// and tracing libraries read the request id. The library's API over one context at a
+// time, as its single-invocation store keeps it: this worker runs one invocation at a time.
+const STORE_KEYS = Object.freeze({
+    REQUEST_ID: Symbol.for("_AWS_LAMBDA_REQUEST_ID"),
+    X_RAY_TRACE_ID: Symbol.for("_AWS_LAMBDA_X_RAY_TRACE_ID"),
+    TENANT_ID: Symbol.for("_AWS_LAMBDA_TENANT_ID"),
+    TRACEPARENT: Symbol.for("_AWS_LAMBDA_TRACEPARENT"),
+    TRACESTATE: Symbol.for("_AWS_LAMBDA_TRACESTATE"),
+    BAGGAGE: Symbol.for("_AWS_LAMBDA_BAGGAGE"),
+});
+const protectedKeys = new Set(Object.values(STORE_KEYS));
+let storeContext; // the running invocation's: its request id, and what its code set
+globalThis.awslambda.InvokeStore = {
+    PROTECTED_KEYS: STORE_KEYS,
+    isProtectedKey: (key) => protectedKeys.has(key),
+    // The trace header is made when first asked for (see currentTrace below).
+    getContext() {
+        if (storeContext && storeContext[STORE_KEYS.REQUEST_ID] !== undefined && currentTrace() !== undefined)
+            storeContext[STORE_KEYS.X_RAY_TRACE_ID] = currentTrace();
+        return storeContext;
+    },
+    hasContext: () => storeContext !== undefined,
+    get(key) {
+        if (key === STORE_KEYS.X_RAY_TRACE_ID && storeContext && storeContext[STORE_KEYS.REQUEST_ID] !== undefined)
+            return currentTrace();
+        return storeContext?.[key];
+    },
+    set(key, value) {
+        if (protectedKeys.has(key))
+            throw new Error(`Cannot modify protected Lambda context field: ${String(key)}`);
+        storeContext = storeContext || {};
+        storeContext[key] = value;
+    },
+    run(context, fn) {
+        storeContext = context;
+        return fn();
+    },
+    getRequestId() { return this.get(STORE_KEYS.REQUEST_ID) ?? "-"; },
+    getXRayTraceId() { return this.get(STORE_KEYS.X_RAY_TRACE_ID); },
+    getTenantId() { return this.get(STORE_KEYS.TENANT_ID); },
+    getTraceparent() { return this.get(STORE_KEYS.TRACEPARENT); },
+    getTracestate() { return this.get(STORE_KEYS.TRACESTATE); },
+    getBaggage() { return this.get(STORE_KEYS.BAGGAGE); },
+};
+
 async function runStreaming(handler, event, context, requestId) {
     const stream = new ResponseStream(requestId);
     const done = new Promise((resolve, reject) => {
@@ -556,6 +605,7 @@ function start(message) {
     // what caused a write.
     traceOfRequest = requestId;
     traceHeader = undefined;
+    storeContext = { [STORE_KEYS.REQUEST_ID]: requestId };
     if (handler[STREAMING] === "response") {
         runStreaming(handler, message.event, context, requestId)
             .then(() => ({ type: "result", requestId, streamed: true }), (err) => ({ type: "error", requestId, error: errorOf(err) }))

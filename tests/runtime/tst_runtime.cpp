@@ -48,6 +48,7 @@ private slots:
     void concurrencyLimit();
     void environmentIsIsolated();
     void traceHeaderOfEachInvocation();
+    void invokeStoreOfEachInvocation();
     void contextFields_data();
     void contextFields();
     void timeoutDoesNotStopOthers();
@@ -220,6 +221,21 @@ void tst_Runtime::initTestCase()
           " listed: Object.keys(process.env).includes('_X_AMZN_TRACE_ID') && '_X_AMZN_TRACE_ID' in process.env,"
           " child: execFileSync('sh', ['-c', 'printf %s \"$_X_AMZN_TRACE_ID\"'], { encoding: 'utf8' }),"
           " copied: { ...process.env }._X_AMZN_TRACE_ID, greeting: process.env.GREETING });\n");
+    // Lambda's invoke store as @aws/lambda-invoke-store (which the SDK depends on) finds it.
+    write("store/index.js",
+          "const { InvokeStore } = require('@aws/lambda-invoke-store');\n"
+          "exports.handler = async (event, context) => {\n"
+          "  const store = await InvokeStore.getInstanceAsync();\n"
+          "  const before = store.get('mine');\n"
+          "  store.set('mine', context.awsRequestId);\n"
+          "  let refused = false;\n"
+          "  try { store.set(Symbol.for('_AWS_LAMBDA_REQUEST_ID'), 'forged'); } catch { refused = true; }\n"
+          "  await new Promise((r) => setTimeout(r, 1));\n"
+          "  return { id: store.getRequestId(), trace: store.getXRayTraceId() ?? null, env: process.env._X_AMZN_TRACE_ID,\n"
+          "           before: before ?? null, mine: store.get('mine'), has: store.hasContext(), refused,\n"
+          "           shared: globalThis.awslambda.InvokeStore === store,\n"
+          "           inContext: store.getContext()[Symbol.for('_AWS_LAMBDA_X_RAY_TRACE_ID')] ?? null };\n"
+          "};\n");
     write("slow/index.js", "exports.handler = async () => { await new Promise(r => setTimeout(r, 50)); return 1; };\n");
     write("env/index.js", "exports.handler = async () => process.env;\n");
     write("nodectx/index.js",
@@ -676,6 +692,34 @@ void tst_Runtime::traceHeaderOfEachInvocation()
         QCOMPARE(seen.value("child").toString(), header);
         QCOMPARE(seen.value("copied").toString(), header);
         QCOMPARE(seen.value("greeting").toString(), QStringLiteral("bonjour"));
+    }
+    QVERIFY(r[0].requestId != r[1].requestId);
+}
+
+// The invoke store Lambda's Node.js runtime keeps (awslambda.InvokeStore, which
+// @aws/lambda-invoke-store's getInstanceAsync() returns): each invocation's request id
+// and trace header, a context of its own for what the code sets, the protected keys refused.
+void tst_Runtime::invokeStoreOfEachInvocation()
+{
+    InstancePool pool;
+    pool.setFunction(spec("store", "nodejs20.x", "index.handler"));
+    const QList<InvocationResult> r = run(pool, "store", "{}", 2);
+    QCOMPARE(r.size(), 2);
+    for (const InvocationResult &result : r) {
+        QVERIFY2(result.ok, QJsonDocument(result.error).toJson().constData());
+        const QString digits = QString(result.requestId).remove('-');
+        const QString header = QStringLiteral("Root=1-%1-%2;Parent=%3;Sampled=0")
+                                   .arg(digits.left(8), digits.mid(8, 24), digits.mid(16, 16));
+        const QJsonObject seen = QJsonDocument::fromJson(result.resultJson).object();
+        QCOMPARE(seen.value("id").toString(), result.requestId);
+        QCOMPARE(seen.value("trace").toString(), header);
+        QCOMPARE(seen.value("env").toString(), header);
+        QCOMPARE(seen.value("inContext").toString(), header);
+        QVERIFY(seen.value("before").isNull()); // the invocation before set it in its own context
+        QCOMPARE(seen.value("mine").toString(), result.requestId);
+        QCOMPARE(seen.value("has").toBool(), true);
+        QCOMPARE(seen.value("refused").toBool(), true);
+        QCOMPARE(seen.value("shared").toBool(), true);
     }
     QVERIFY(r[0].requestId != r[1].requestId);
 }
