@@ -118,11 +118,17 @@ cpu_ticks() { # pid -> "own children"
 
 # watched: the server's pid, when its CPU a request (and its worker processes') is wanted.
 watched=""
-measure() { # name url [warm-up seconds]
-    for i in $(seq 1 100); do
-        node -e "fetch(process.argv[1]).then(r => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))" "$2" && break
+measure() { # name url [warm-up seconds] [the server's log, shown if it never answers]
+    answered=""
+    for i in $(seq 1 150); do
+        node -e "fetch(process.argv[1]).then(r => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))" "$2" &&
+            answered=1 && break
         sleep 0.2
     done
+    if [ -z "$answered" ]; then
+        echo "$1: $2 did not answer 200 within about 40 s" >&2
+        [ -n "${4:-}" ] && tail -n 20 "$4" >&2
+    fi
     # Every stack starts its timed warm-up with as many instances as connections, each with
     # its handler loaded: one burst of as many requests as connections at once. nimbus serve
     # (as Lambda) starts an instance for each request that finds none free, where the
@@ -197,7 +203,7 @@ kill $nimbus; wait $nimbus 2>/dev/null; nimbus=""
     AWS_SECRET_ACCESS_KEY=example HOME="$work/home" exec ./node_modules/.bin/serverless offline \
     --httpPort 43120 --lambdaPort 43122 > "$work/offline.log" 2>&1) &
 offline=$!
-measure serverless_offline "http://127.0.0.1:43120/items/42"
+measure serverless_offline "http://127.0.0.1:43120/items/42" 3 "$work/offline.log"
 kill $offline 2>/dev/null; pkill -P $offline 2>/dev/null; offline=""
 
 ratio "nimbus serve / bare front + worker processes (the Lambda model's limit):" "$nimbus_serve_rps" "$front_workers_rps"
@@ -288,7 +294,7 @@ if [ -x "$tools/node_modules/.bin/dynalite" ]; then
         AWS_SECRET_ACCESS_KEY=example HOME="$work/home" exec ./node_modules/.bin/serverless offline \
         --httpPort 43120 --lambdaPort 43122 > "$work/offline-real.log" 2>&1) &
     offline=$!
-    measure offline_dynalite "http://127.0.0.1:43120/items/42"
+    measure offline_dynalite "http://127.0.0.1:43120/items/42" 3 "$work/offline-real.log"
     measure offline_dynalite_steady "http://127.0.0.1:43120/items/42" "$steady"
     kill $offline 2>/dev/null; pkill -P $offline 2>/dev/null; offline=""
     # The Lambda model against the peer with the same table server: how far above
