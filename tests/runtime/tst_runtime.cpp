@@ -231,7 +231,8 @@ void tst_Runtime::initTestCase()
           "  let refused = false;\n"
           "  try { store.set(Symbol.for('_AWS_LAMBDA_REQUEST_ID'), 'forged'); } catch { refused = true; }\n"
           "  await new Promise((r) => setTimeout(r, 1));\n"
-          "  return { id: store.getRequestId(), trace: store.getXRayTraceId() ?? null, env: process.env._X_AMZN_TRACE_ID,\n"
+          "  return { id: store.getRequestId(), trace: store.getXRayTraceId() ?? null,\n"
+          "           env: process.env._X_AMZN_TRACE_ID,\n"
           "           before: before ?? null, mine: store.get('mine'), has: store.hasContext(), refused,\n"
           "           shared: globalThis.awslambda.InvokeStore === store,\n"
           "           inContext: store.getContext()[Symbol.for('_AWS_LAMBDA_X_RAY_TRACE_ID')] ?? null };\n"
@@ -672,6 +673,14 @@ void tst_Runtime::environmentIsIsolated()
     QVERIFY(!env.contains("QT_QPA_PLATFORM"));
 }
 
+// The X-Ray trace header a worker makes of an invocation's request id, as Lambda's.
+static QString traceHeaderOf(const QString &requestId)
+{
+    const QString digits = QString(requestId).remove('-');
+    return QStringLiteral("Root=1-%1-%2;Parent=%3;Sampled=0")
+        .arg(digits.left(8), digits.mid(8, 24), digits.mid(16, 16));
+}
+
 // Each invocation's X-Ray trace header, made of its request id, is what the code, the
 // list of variables and a child process see in _X_AMZN_TRACE_ID (the SDK sends it with
 // every call, which tells the local cloud what caused a write).
@@ -683,9 +692,7 @@ void tst_Runtime::traceHeaderOfEachInvocation()
     QCOMPARE(r.size(), 2);
     for (const InvocationResult &result : r) {
         QVERIFY2(result.ok, QJsonDocument(result.error).toJson().constData());
-        const QString digits = QString(result.requestId).remove('-');
-        const QString header = QStringLiteral("Root=1-%1-%2;Parent=%3;Sampled=0")
-                                   .arg(digits.left(8), digits.mid(8, 24), digits.mid(16, 16));
+        const QString header = traceHeaderOf(result.requestId);
         const QJsonObject seen = QJsonDocument::fromJson(result.resultJson).object();
         QCOMPARE(seen.value("trace").toString(), header);
         QCOMPARE(seen.value("listed").toBool(), true);
@@ -707,9 +714,7 @@ void tst_Runtime::invokeStoreOfEachInvocation()
     QCOMPARE(r.size(), 2);
     for (const InvocationResult &result : r) {
         QVERIFY2(result.ok, QJsonDocument(result.error).toJson().constData());
-        const QString digits = QString(result.requestId).remove('-');
-        const QString header = QStringLiteral("Root=1-%1-%2;Parent=%3;Sampled=0")
-                                   .arg(digits.left(8), digits.mid(8, 24), digits.mid(16, 16));
+        const QString header = traceHeaderOf(result.requestId);
         const QJsonObject seen = QJsonDocument::fromJson(result.resultJson).object();
         QCOMPARE(seen.value("id").toString(), result.requestId);
         QCOMPARE(seen.value("trace").toString(), header);
