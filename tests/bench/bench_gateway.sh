@@ -254,7 +254,7 @@ measure model_real "http://127.0.0.1:$model_port/items/42"
 # window, the first of each pair changing every round, so that neither gains from the
 # order in which they run.
 round=1
-rounds=$((steady / seconds + 1))
+rounds=$(((steady + seconds - 1) / seconds + 1)) # at least $steady s of each stack's own load first
 echo "(nimbus serve and the model, ${seconds} s each in turn, ${rounds} rounds: the last is the steady figure)"
 while [ $round -le $rounds ]; do
     suffix="_$round"

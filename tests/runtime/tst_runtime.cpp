@@ -223,6 +223,8 @@ void tst_Runtime::initTestCase()
           " copied: { ...process.env }._X_AMZN_TRACE_ID, greeting: process.env.GREETING });\n");
     // Lambda's invoke store as @aws/lambda-invoke-store (which the SDK depends on) finds it.
     write("store/index.js",
+          "const preset = globalThis.awslambda.InvokeStore;\n"
+          "const atLoad = preset ? preset.getRequestId() : null;\n"
           "const { InvokeStore } = require('@aws/lambda-invoke-store');\n"
           "exports.handler = async (event, context) => {\n"
           "  const store = await InvokeStore.getInstanceAsync();\n"
@@ -234,7 +236,7 @@ void tst_Runtime::initTestCase()
           "  return { id: store.getRequestId(), trace: store.getXRayTraceId() ?? null,\n"
           "           env: process.env._X_AMZN_TRACE_ID,\n"
           "           before: before ?? null, mine: store.get('mine'), has: store.hasContext(), refused,\n"
-          "           shared: globalThis.awslambda.InvokeStore === store,\n"
+          "           shared: preset === store, atLoad,\n"
           "           inContext: store.getContext()[Symbol.for('_AWS_LAMBDA_X_RAY_TRACE_ID')] ?? null };\n"
           "};\n");
     write("slow/index.js", "exports.handler = async () => { await new Promise(r => setTimeout(r, 50)); return 1; };\n");
@@ -708,6 +710,8 @@ void tst_Runtime::traceHeaderOfEachInvocation()
 // and trace header, a context of its own for what the code sets, the protected keys refused.
 void tst_Runtime::invokeStoreOfEachInvocation()
 {
+    QVERIFY2(QFileInfo::exists(Instance::sdkDirectory() + "/node_modules/@aws/lambda-invoke-store"),
+             "the AWS SDK (which brings @aws/lambda-invoke-store) is installed by scripts/setup.sh");
     InstancePool pool;
     pool.setFunction(spec("store", "nodejs20.x", "index.handler"));
     const QList<InvocationResult> r = run(pool, "store", "{}", 2);
@@ -724,7 +728,9 @@ void tst_Runtime::invokeStoreOfEachInvocation()
         QCOMPARE(seen.value("mine").toString(), result.requestId);
         QCOMPARE(seen.value("has").toBool(), true);
         QCOMPARE(seen.value("refused").toBool(), true);
+        // The runtime's own store, there before the library was loaded, empty then.
         QCOMPARE(seen.value("shared").toBool(), true);
+        QCOMPARE(seen.value("atLoad").toString(), QStringLiteral("-"));
     }
     QVERIFY(r[0].requestId != r[1].requestId);
 }
