@@ -388,18 +388,19 @@ const STORE_KEYS = Object.freeze({
 });
 const protectedKeys = new Set(Object.values(STORE_KEYS));
 let storeContext; // the running invocation's: its request id, and what its code set
+let invocationContext; // the one start() made, whose trace header is made when asked for
 globalThis.awslambda.InvokeStore = {
     PROTECTED_KEYS: STORE_KEYS,
     isProtectedKey: (key) => protectedKeys.has(key),
     // The trace header is made when first asked for (see currentTrace below).
     getContext() {
-        if (storeContext && storeContext[STORE_KEYS.REQUEST_ID] !== undefined && currentTrace() !== undefined)
+        if (storeContext !== undefined && storeContext === invocationContext && currentTrace() !== undefined)
             storeContext[STORE_KEYS.X_RAY_TRACE_ID] = currentTrace();
         return storeContext;
     },
     hasContext: () => storeContext !== undefined,
     get(key) {
-        if (key === STORE_KEYS.X_RAY_TRACE_ID && storeContext && storeContext[STORE_KEYS.REQUEST_ID] !== undefined)
+        if (key === STORE_KEYS.X_RAY_TRACE_ID && storeContext !== undefined && storeContext === invocationContext)
             return currentTrace();
         return storeContext?.[key];
     },
@@ -605,7 +606,7 @@ function start(message) {
     // what caused a write.
     traceOfRequest = requestId;
     traceHeader = undefined;
-    storeContext = { [STORE_KEYS.REQUEST_ID]: requestId };
+    storeContext = invocationContext = { [STORE_KEYS.REQUEST_ID]: requestId };
     if (handler[STREAMING] === "response") {
         runStreaming(handler, message.event, context, requestId)
             .then(() => ({ type: "result", requestId, streamed: true }), (err) => ({ type: "error", requestId, error: errorOf(err) }))
