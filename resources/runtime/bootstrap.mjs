@@ -394,8 +394,9 @@ globalThis.awslambda.InvokeStore = {
     isProtectedKey: (key) => protectedKeys.has(key),
     // The trace header is made when first asked for (see currentTrace below).
     getContext() {
-        if (storeContext !== undefined && storeContext === invocationContext && currentTrace() !== undefined)
-            storeContext[STORE_KEYS.X_RAY_TRACE_ID] = currentTrace();
+        const trace = storeContext !== undefined && storeContext === invocationContext ? currentTrace() : undefined;
+        if (trace !== undefined)
+            storeContext[STORE_KEYS.X_RAY_TRACE_ID] = trace;
         return storeContext;
     },
     hasContext: () => storeContext !== undefined,
